@@ -1,0 +1,2 @@
+//! sagelint: a static validator and linter for SageMaker CreateTrainingJob requests.
+pub mod secrets;
