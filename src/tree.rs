@@ -1,0 +1,162 @@
+//! The spanned document tree: what both parsers produce and everything else reads.
+//!
+//! Every key and every value carries its byte span, so a diagnostic found anywhere (schema,
+//! typed model, rules) can point at the exact text through a JSON Pointer.
+
+use crate::pointer;
+use crate::source::Span;
+
+/// A parsed value with the span of its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Node>),
+    /// Members in document order, duplicates kept (they are reported, and the last one wins,
+    /// as in the AWS CLI's JSON and YAML loaders).
+    Object(Vec<Member>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn new(value: Value, span: Span) -> Node {
+        Node { value, span }
+    }
+
+    pub fn as_object(&self) -> Option<&[Member]> {
+        match &self.value {
+            Value::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The member named `key` (the last one when the key is duplicated).
+    pub fn member(&self, key: &str) -> Option<&Member> {
+        self.as_object()?.iter().rev().find(|m| m.key == key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.member(key).map(|m| &m.value)
+    }
+
+    /// A short name for the kind of value, as JSON names it.
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(ref n) if n.is_f64() => "number",
+            Value::Number(_) => "integer",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// Where a JSON Pointer leads: the member it names (for key spans) and the node.
+    /// Returns `None` when any segment is missing.
+    pub fn lookup(&self, ptr: &str) -> Option<Found<'_>> {
+        let mut found = Found {
+            member: None,
+            node: self,
+        };
+        for segment in pointer::segments(ptr) {
+            found = match &found.node.value {
+                Value::Object(_) => {
+                    let member = found.node.member(&segment)?;
+                    Found {
+                        member: Some(member),
+                        node: &member.value,
+                    }
+                }
+                Value::Array(items) => {
+                    let index: usize = segment.parse().ok()?;
+                    Found {
+                        member: found.member,
+                        node: items.get(index)?,
+                    }
+                }
+                _ => return None,
+            };
+        }
+        Some(found)
+    }
+
+    /// The tree as a plain JSON value for the schema validator and the typed model.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Number(n) => J::Number(n.clone()),
+            Value::String(s) => J::String(s.clone()),
+            Value::Array(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Object(members) => {
+                let mut map = serde_json::Map::with_capacity(members.len());
+                for m in members {
+                    // `insert` on an existing key keeps its first position but takes the last
+                    // value; remove first so the order matches the last occurrence too.
+                    map.shift_remove(&m.key);
+                    map.insert(m.key.clone(), m.value.to_json());
+                }
+                J::Object(map)
+            }
+        }
+    }
+}
+
+/// The result of a pointer lookup.
+#[derive(Debug, Clone, Copy)]
+pub struct Found<'a> {
+    /// The innermost object member on the path (for an array item, the member holding the array).
+    pub member: Option<&'a Member>,
+    pub node: &'a Node,
+}
+
+impl Node {
+    /// The span to underline for a pointer: the key or the value it names. When the pointer leads
+    /// nowhere (a missing member), the key of the nearest existing ancestor.
+    pub fn locate(&self, ptr: &str, target: crate::diagnostic::Target) -> Span {
+        use crate::diagnostic::Target;
+        match self.lookup(ptr) {
+            Some(found) => match (target, found.member) {
+                (Target::Key, Some(m)) if std::ptr::eq(&m.value, found.node) => m.key_span,
+                (Target::Key, _) if ptr.is_empty() => {
+                    Span::new(self.span.start, self.span.start + 1.min(self.span.len()))
+                }
+                _ => found.node.span,
+            },
+            None => match pointer::parent(ptr) {
+                Some(parent) => self.locate(parent, crate::diagnostic::Target::Key),
+                None => Span::new(self.span.start, self.span.start),
+            },
+        }
+    }
+}
