@@ -1,0 +1,12 @@
+//! The typed request model. The structs are generated from the AWS service model (see
+//! `schemas/generate.py`); rules read typed fields from here and ask the tree for spans.
+
+mod generated;
+pub mod lenient;
+
+pub use generated::*;
+
+/// Build the typed request from the document. Never fails: fields of the wrong type are `None`.
+pub fn from_json(value: &serde_json::Value) -> CreateTrainingJobRequest {
+    serde::Deserialize::deserialize(value).unwrap_or_default()
+}
