@@ -1,2 +1,24 @@
-//! sagelint: a static validator and linter for SageMaker CreateTrainingJob requests.
+//! sagelint: a static validator and linter for Amazon SageMaker `CreateTrainingJob` requests.
+//!
+//! The pipeline, one module each: [`source`] (text and positions) → [`parse`] (JSON or YAML into
+//! one spanned [`tree`]) → [`schema`] (the generated JSON Schema) and [`model`] (typed request)
+//! → [`rules`] (one file per rule) → [`diagnostic`]s → [`render`] (human, JSON).
+
+pub mod check;
+pub mod diagnostic;
+pub mod discover;
+pub mod facts;
+pub mod model;
+pub mod parse;
+pub mod pointer;
+pub mod render;
+pub mod rules;
+pub mod schema;
 pub mod secrets;
+pub mod source;
+pub mod suggest;
+pub mod tree;
+
+pub use check::check;
+pub use diagnostic::{Diagnostic, Severity, Target};
+pub use source::{Format, SourceFile, Span};

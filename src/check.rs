@@ -1,0 +1,114 @@
+//! Checking one file: parse once, validate against the schema, build the typed model, run every
+//! rule, and return the diagnostics sorted by position.
+
+use crate::diagnostic::Diagnostic;
+use crate::parse::{self, ParseErrorKind};
+use crate::rules::{self, Check, Context, Rule};
+use crate::source::{SourceFile, Span};
+use crate::tree::Value;
+use crate::{model, schema, secrets};
+
+/// All diagnostics for one source file, in document order.
+pub fn check(source: &SourceFile) -> Vec<Diagnostic> {
+    check_parsed(source, parse::parse(source))
+}
+
+/// [`check`] for a file already parsed (a directory walk parses first to decide whether the
+/// file is a request at all).
+pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in &parsed.errors {
+        let rule = match e.kind {
+            ParseErrorKind::Syntax => &rules::syntax_error::RULE,
+            ParseErrorKind::MultipleDocuments => &rules::multiple_documents::RULE,
+        };
+        out.push(parse_diagnostic(rule, e.message.clone(), e.span));
+    }
+    let Some(root) = parsed.root else {
+        return out;
+    };
+    if !matches!(root.value, Value::Object(_)) {
+        out.push(parse_diagnostic(
+            &rules::root_not_object::RULE,
+            format!(
+                "the document is {}, not an object of CreateTrainingJob request members",
+                a_type(root.type_name())
+            ),
+            root.span,
+        ));
+        return out;
+    }
+
+    let json = root.to_json();
+    let schema_errors = schema::validate(&json);
+    let request = model::from_json(&json);
+    let cx = Context {
+        source,
+        root: &root,
+        request: &request,
+        schema_errors: &schema_errors,
+    };
+    for rule in rules::RULES {
+        if let Check::Request(check) = rule.check {
+            check(&cx, &mut out);
+        }
+    }
+    scrub_secrets(&cx, &mut out);
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+    });
+    out
+}
+
+fn parse_diagnostic(rule: &'static Rule, message: String, span: Span) -> Diagnostic {
+    Diagnostic {
+        rule,
+        severity: rule.severity,
+        message,
+        help: None,
+        pointer: String::new(),
+        span,
+        redact: false,
+    }
+}
+
+fn a_type(name: &str) -> &'static str {
+    match name {
+        "null" => "empty (null)",
+        "boolean" => "a boolean",
+        "integer" | "number" => "a number",
+        "string" => "a string",
+        "array" => "a list",
+        _ => "a value",
+    }
+}
+
+/// A secret found by one rule may be echoed by another (a pattern or length message quoting the
+/// value). Replace every occurrence of each found secret in every message with its redaction.
+fn scrub_secrets(cx: &Context<'_>, out: &mut [Diagnostic]) {
+    let found: Vec<String> = out
+        .iter()
+        .filter(|d| d.redact)
+        .filter_map(|d| cx.root.lookup(&d.pointer)?.node.as_str().map(str::to_string))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    for d in out.iter_mut() {
+        for secret in &found {
+            // Messages quote values shortened to 60 characters; scrub that form too.
+            let short = crate::rules::quote_for_message(secret);
+            for form in [secret.as_str(), short.as_str()] {
+                if d.message.contains(form) {
+                    d.message = d.message.replace(form, &secrets::redact(secret));
+                }
+                if let Some(h) = &mut d.help {
+                    if h.contains(form) {
+                        *h = h.replace(form, &secrets::redact(secret));
+                    }
+                }
+            }
+        }
+    }
+}

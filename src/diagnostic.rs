@@ -1,0 +1,65 @@
+//! A diagnostic: what a rule found, where, and how bad it is. Renderers only format these.
+
+use crate::rules::Rule;
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which part of a member a diagnostic is about: its key (e.g. an unknown or forbidden key) or
+/// its value (e.g. an out-of-range number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// JSON Pointer of the member or value concerned (`""` is the whole request).
+    pub pointer: String,
+    pub span: Span,
+    /// The span holds a secret: renderers that show source text must mask it.
+    pub redact: bool,
+}
+
+impl Diagnostic {
+    /// The label shown under the span: where in the request this is.
+    pub fn pointer_label(&self) -> String {
+        if self.pointer.is_empty() {
+            self.rule.name.to_string()
+        } else {
+            self.pointer.clone()
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+}

@@ -1,0 +1,54 @@
+//! SL002 `duplicate-key`: the same key twice in one object (see `rules/SL002.md`).
+
+use std::collections::HashMap;
+
+use super::{Check, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::pointer;
+use crate::tree::{Node, Value};
+
+pub const RULE: Rule = Rule {
+    code: "SL002",
+    name: "duplicate-key",
+    severity: Severity::Error,
+    summary: "A key appears twice in one object; the AWS CLI silently keeps only the last",
+    doc: include_str!("../../rules/SL002.md"),
+    check: Check::Request(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    walk(cx, cx.root, "", out);
+}
+
+fn walk(cx: &Context<'_>, node: &Node, at: &str, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::Object(members) => {
+            let mut first: HashMap<&str, usize> = HashMap::new();
+            for m in members {
+                if let Some(&earlier) = first.get(m.key.as_str()) {
+                    let line = cx.source.position(earlier).line;
+                    let mut d = cx.diagnostic(
+                        &RULE,
+                        pointer::join(at, &m.key),
+                        Target::Key,
+                        format!(
+                            "duplicate key `{}` (first defined on line {line}): only this last value is used",
+                            m.key
+                        ),
+                    );
+                    d.span = m.key_span;
+                    out.push(d.with_help("remove one of the two, keeping the value you mean"));
+                } else {
+                    first.insert(&m.key, m.key_span.start);
+                }
+                walk(cx, &m.value, &pointer::join(at, &m.key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(cx, item, &pointer::join(at, i.to_string()), out);
+            }
+        }
+        _ => {}
+    }
+}

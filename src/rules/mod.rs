@@ -1,0 +1,176 @@
+//! The rule engine: one rule per file, one registry table of codes.
+//!
+//! A rule is a [`Rule`] constant (code, kebab-case name, default severity, one-line summary,
+//! its document from `rules/<CODE>.md`) plus a check function that reads the typed request and
+//! the tree through a [`Context`] and pushes [`Diagnostic`]s.
+
+use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::model::CreateTrainingJobRequest;
+use crate::schema::SchemaError;
+use crate::source::{SourceFile, Span};
+use crate::tree::Node;
+
+/// A rule's identity and documentation, and how it is checked.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable ID, e.g. `SL201`.
+    pub code: &'static str,
+    /// Stable kebab-case name, e.g. `too-many-hyperparameters`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line for `sagelint rules`.
+    pub summary: &'static str,
+    /// The rule's document (`rules/<CODE>.md`), printed by `sagelint explain`.
+    pub doc: &'static str,
+    pub check: Check,
+}
+
+pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Where a rule's diagnostics come from.
+pub enum Check {
+    /// Raised while reading the document (syntax, multiple documents, root type).
+    Parse,
+    /// Run over the parsed request.
+    Request(CheckFn),
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Check::Parse => "Parse",
+            Check::Request(_) => "Request",
+        })
+    }
+}
+
+impl PartialEq for Check {
+    fn eq(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+impl Eq for Check {}
+
+/// Everything a check may read about one file.
+pub struct Context<'a> {
+    pub source: &'a SourceFile,
+    pub root: &'a Node,
+    pub request: &'a CreateTrainingJobRequest,
+    pub schema_errors: &'a [SchemaError],
+}
+
+impl Context<'_> {
+    /// A diagnostic of `rule` at its default severity, about the key or value at `pointer`.
+    pub fn diagnostic(
+        &self,
+        rule: &'static Rule,
+        pointer: impl Into<String>,
+        target: Target,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let pointer = pointer.into();
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            message: message.into(),
+            help: None,
+            span: self.span(&pointer, target),
+            pointer,
+            redact: false,
+        }
+    }
+
+    pub fn span(&self, pointer: &str, target: Target) -> Span {
+        self.root.locate(pointer, target)
+    }
+
+    /// Whether the document sets the member at `pointer`, literally or as a Step Functions
+    /// path (`Name.$`) whose value is only known at run time.
+    /// `null` and `""` count as unset: that is what they mean in templates and generated specs
+    /// (the schema rules report them where the API rejects them).
+    pub fn has(&self, pointer: &str) -> bool {
+        let set = |p: &str| {
+            self.root.lookup(p).is_some_and(|f| {
+                !matches!(&f.node.value, crate::tree::Value::Null)
+                    && f.node.as_str() != Some("")
+            })
+        };
+        set(pointer) || set(&format!("{pointer}.$"))
+    }
+}
+
+/// The instance types the request asks for, with the pointer of each: the cluster's
+/// `ResourceConfig.InstanceType` and every instance group's. Types the facts table does not know
+/// are left to the schema's enum check.
+pub fn instance_types<'a>(
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (String, &'static crate::facts::InstanceType)> + 'a {
+    let rc = cx.request.resource_config.as_ref();
+    let single = rc
+        .and_then(|r| r.instance_type.as_deref())
+        .map(|t| ("/ResourceConfig/InstanceType".to_string(), t));
+    let groups = rc
+        .and_then(|r| r.instance_groups.as_deref())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            Some((
+                format!("/ResourceConfig/InstanceGroups/{i}/InstanceType"),
+                g.instance_type.as_deref()?,
+            ))
+        });
+    single
+        .into_iter()
+        .chain(groups)
+        .filter_map(|(at, name)| Some((at, crate::facts::instance_type(name)?)))
+}
+
+mod describe;
+
+/// How messages quote a value (shortened); the secret scrubber matches this form too.
+pub fn quote_for_message(s: &str) -> String {
+    describe::quote(s)
+}
+
+macro_rules! registry {
+    ($($module:ident),* $(,)?) => {
+        $(pub mod $module;)*
+        /// Every rule, in code order.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE),*];
+    };
+}
+
+registry! {
+    syntax_error,
+    duplicate_key,
+    root_not_object,
+    multiple_documents,
+    unknown_key,
+    missing_required,
+    invalid_type,
+    invalid_enum_value,
+    pattern_mismatch,
+    invalid_length,
+    invalid_item_count,
+    invalid_map_size,
+    out_of_range,
+    too_many_hyperparameters,
+    hyperparameter_too_long,
+    algorithm_name_and_image,
+    augmented_manifest_requires_pipe,
+    max_wait_below_max_runtime,
+    max_runtime_over_limit,
+    volume_kms_on_local_storage,
+    volume_size_exceeds_local_storage,
+    ebs_volume_size_required,
+    secret_in_hyperparameters,
+}
+
+/// Find a rule by code (`SL201`, case-insensitive) or name (`too-many-hyperparameters`).
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(id) || r.name == id)
+}

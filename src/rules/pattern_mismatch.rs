@@ -1,0 +1,61 @@
+//! SL104 `pattern-mismatch`: a string that does not match the pattern AWS validates it with
+//! (see `rules/SL104.md`).
+
+use super::{describe, Check, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::schema::{self, Violation};
+
+pub const RULE: Rule = Rule {
+    code: "SL104",
+    name: "pattern-mismatch",
+    severity: Severity::Error,
+    summary: "A string does not match the pattern the API requires (names, ARNs, S3 URIs, IDs)",
+    doc: include_str!("../../rules/SL104.md"),
+    check: Check::Request(check),
+};
+
+/// What the patterns of common shapes mean, in words.
+const EXPLAIN: &[(&str, &str)] = &[
+    ("TrainingJobName", "use 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (no underscores or dots)"),
+    ("RoleArn", "give an IAM role ARN: arn:aws:iam::<12-digit account ID>:role/<role name>"),
+    ("S3Uri", "give an S3 URI such as s3://bucket/prefix (or an https:// URL)"),
+    ("ChannelName", "use letters, digits, '.', '-' and '_' only"),
+    ("TrainingEnvironmentKey", "environment variable names start with a letter or '_' and contain letters, digits and '_'"),
+    ("ExperimentEntityName", "use letters, digits and hyphens, starting and ending with a letter or digit"),
+    ("FileSystemId", "a file system ID looks like fs-0123456789abcdef0"),
+    ("KmsKeyId", "give a KMS key ID, key ARN, alias name or alias ARN"),
+];
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for e in cx.schema_errors.iter().filter(|e| e.violation == Violation::Pattern) {
+        let parent = crate::pointer::parent(&e.pointer).unwrap_or("");
+        let s = if e.map_key {
+            schema::key_schema(parent)
+        } else {
+            schema::at(&e.pointer)
+        };
+        let Some(s) = s else { continue };
+        let shape = s.get("x-aws-shape").and_then(|v| v.as_str()).unwrap_or("value");
+        let pattern = s
+            .get("x-aws-pattern")
+            .or_else(|| s.get("pattern"))
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let actual = describe::actual(cx, e);
+        let what = if e.map_key { "key" } else { "value" };
+        let d = cx.diagnostic(
+            &RULE,
+            e.pointer.as_str(),
+            e.target,
+            format!(
+                "{what} `{}` of {} is not a valid {shape}: it must match {pattern}",
+                describe::quote(&actual),
+                describe::field(&e.pointer)
+            ),
+        );
+        out.push(match EXPLAIN.iter().find(|(name, _)| *name == shape) {
+            Some((_, help)) => d.with_help(*help),
+            None => d,
+        });
+    }
+}

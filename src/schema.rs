@@ -1,0 +1,297 @@
+//! Validation against the JSON Schema generated from the AWS service model
+//! (`schemas/create-training-job.schema.json`, see `schemas/README.md`).
+//!
+//! Errors are reduced to a [`SchemaError`]: a pointer, whether it is about a key or a value, and
+//! which constraint failed. The schema rules (`unknown_key.rs`, `invalid_enum_value.rs`, ...)
+//! turn them into messages, reading the constraint's bounds from the schema itself.
+
+use std::sync::LazyLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::Validator;
+use serde_json::Value;
+
+use crate::diagnostic::Target;
+use crate::pointer;
+
+const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.json");
+
+/// The schema document, parsed once per process.
+pub static SCHEMA: LazyLock<Value> =
+    LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
+
+/// The compiled validator, built once per process. A test proves it compiles.
+static VALIDATOR: LazyLock<Option<Validator>> =
+    LazyLock::new(|| jsonschema::draft202012::new(&SCHEMA).ok());
+
+/// Which constraint a value broke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Violation {
+    /// A key the request does not have (pointer: the key).
+    UnknownKey,
+    /// A required member is missing (pointer: the object that lacks it).
+    Required(String),
+    Type,
+    Enum,
+    Pattern,
+    MinLength,
+    MaxLength,
+    MinItems,
+    MaxItems,
+    MinProperties,
+    MaxProperties,
+    Minimum,
+    Maximum,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaError {
+    pub pointer: String,
+    pub target: Target,
+    pub violation: Violation,
+    /// The error is about a map key (checked by the map's `propertyNames` schema).
+    pub map_key: bool,
+}
+
+/// Validate a request; errors come in document order of the validator's walk.
+pub fn validate(instance: &Value) -> Vec<SchemaError> {
+    let Some(validator) = VALIDATOR.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        let at = error.instance_path().as_str().to_string();
+        convert(error.kind(), at, false, &mut out);
+    }
+    drop_step_functions_paths(instance, &mut out);
+    drop_templated_values(instance, &mut out);
+    drop_consequences(&mut out);
+    out
+}
+
+/// A value such as `${RoleArn}` or `{{ role_arn }}` is filled in by a template engine
+/// (CloudFormation `Fn::Sub`, Step Functions `DefinitionSubstitutions`, Terraform, Jinja)
+/// before the request is sent: its type, pattern, enum and length cannot be judged here.
+pub fn is_templated(s: &str) -> bool {
+    let closed = |open: &str, close: &str| {
+        s.find(open)
+            .is_some_and(|i| s[i + open.len()..].contains(close))
+    };
+    closed("${", "}") || closed("{{", "}}")
+}
+
+fn drop_templated_values(instance: &Value, errors: &mut Vec<SchemaError>) {
+    errors.retain(|e| {
+        e.map_key
+            || matches!(e.violation, Violation::UnknownKey | Violation::Required(_))
+            || !instance
+                .pointer(&e.pointer)
+                .and_then(Value::as_str)
+                .is_some_and(is_templated)
+    });
+}
+
+/// One mistake, one diagnostic: a value of the wrong type also fails its enum and pattern, and
+/// an empty string also fails its pattern. Keep only the cause.
+fn drop_consequences(errors: &mut Vec<SchemaError>) {
+    let typed: std::collections::HashSet<String> = errors
+        .iter()
+        .filter(|e| e.violation == Violation::Type && !e.map_key)
+        .map(|e| e.pointer.clone())
+        .collect();
+    let empty: std::collections::HashSet<(String, bool)> = errors
+        .iter()
+        .filter(|e| e.violation == Violation::MinLength)
+        .map(|e| (e.pointer.clone(), e.map_key))
+        .collect();
+    errors.retain(|e| match e.violation {
+        Violation::Enum | Violation::Pattern | Violation::MinLength | Violation::MaxLength
+            if !e.map_key && typed.contains(&e.pointer) =>
+        {
+            false
+        }
+        Violation::Pattern => !empty.contains(&(e.pointer.clone(), e.map_key)),
+        _ => true,
+    });
+}
+
+fn convert(kind: &ValidationErrorKind, at: String, map_key: bool, out: &mut Vec<SchemaError>) {
+    let (target, violation) = match kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                out.push(SchemaError {
+                    pointer: pointer::join(&at, key),
+                    target: Target::Key,
+                    violation: Violation::UnknownKey,
+                    map_key: false,
+                });
+            }
+            return;
+        }
+        ValidationErrorKind::Required { property } => (
+            Target::Key,
+            Violation::Required(property.as_str().unwrap_or_default().to_string()),
+        ),
+        ValidationErrorKind::PropertyNames { error } => {
+            let key = error.instance().as_str().unwrap_or_default().to_string();
+            convert(error.kind(), pointer::join(&at, key), true, out);
+            return;
+        }
+        ValidationErrorKind::Type { .. } => (Target::Value, Violation::Type),
+        ValidationErrorKind::Enum { .. } => (Target::Value, Violation::Enum),
+        ValidationErrorKind::Pattern { .. }
+        | ValidationErrorKind::BacktrackLimitExceeded { .. }
+        | ValidationErrorKind::RegexEngineFailure { .. } => (Target::Value, Violation::Pattern),
+        ValidationErrorKind::MinLength { .. } => (Target::Value, Violation::MinLength),
+        ValidationErrorKind::MaxLength { .. } => (Target::Value, Violation::MaxLength),
+        ValidationErrorKind::MinItems { .. } => (Target::Value, Violation::MinItems),
+        ValidationErrorKind::MaxItems { .. } => (Target::Value, Violation::MaxItems),
+        ValidationErrorKind::MinProperties { .. } => (Target::Value, Violation::MinProperties),
+        ValidationErrorKind::MaxProperties { .. } => (Target::Value, Violation::MaxProperties),
+        ValidationErrorKind::Minimum { .. } | ValidationErrorKind::ExclusiveMinimum { .. } => {
+            (Target::Value, Violation::Minimum)
+        }
+        ValidationErrorKind::Maximum { .. } | ValidationErrorKind::ExclusiveMaximum { .. } => {
+            (Target::Value, Violation::Maximum)
+        }
+        // The generated schema uses none of the other keywords.
+        _ => (Target::Value, Violation::Type),
+    };
+    out.push(SchemaError {
+        pointer: at,
+        target: if map_key { Target::Key } else { target },
+        violation,
+        map_key,
+    });
+}
+
+/// Step Functions passes a request with `"Name.$": "$.path"` members whose values are filled in
+/// at run time. Such a member stands for `Name`: it is neither unknown nor is `Name` missing.
+fn drop_step_functions_paths(instance: &Value, errors: &mut Vec<SchemaError>) {
+    errors.retain(|e| match &e.violation {
+        Violation::UnknownKey => {
+            let key = pointer::last(&e.pointer).unwrap_or_default();
+            let parent = pointer::parent(&e.pointer).unwrap_or("");
+            !key
+                .strip_suffix(".$")
+                .is_some_and(|base| allowed_keys(parent).contains(&base))
+        }
+        Violation::Required(name) => !instance
+            .pointer(&e.pointer)
+            .and_then(Value::as_object)
+            .is_some_and(|o| o.contains_key(&format!("{name}.$"))),
+        _ => true,
+    });
+}
+
+/// Follow a local `$ref` (`#/$defs/Name`) to its definition.
+fn resolve(node: &Value) -> &Value {
+    match node.get("$ref").and_then(Value::as_str) {
+        Some(r) => r
+            .strip_prefix("#/$defs/")
+            .and_then(|name| SCHEMA.get("$defs")?.get(name))
+            .unwrap_or(node),
+        None => node,
+    }
+}
+
+/// The schema of the value at an instance pointer (with `$ref`s resolved), if the request has
+/// such a place. Array indices and map keys are followed through `items` and
+/// `additionalProperties`.
+pub fn at(instance_pointer: &str) -> Option<&'static Value> {
+    let mut node = resolve(&SCHEMA);
+    for segment in pointer::segments(instance_pointer) {
+        let next = if let Some(p) = node.get("properties").and_then(|p| p.get(segment.as_ref())) {
+            p
+        } else if let Some(items) = node.get("items") {
+            items
+        } else {
+            node.get("additionalProperties").filter(|a| a.is_object())?
+        };
+        node = resolve(next);
+    }
+    Some(node)
+}
+
+/// The member documentation of the property at a pointer (the text of the service model).
+pub fn description(instance_pointer: &str) -> Option<&'static str> {
+    let parent = at(pointer::parent(instance_pointer)?)?;
+    let name = pointer::last(instance_pointer)?;
+    let prop = parent.get("properties")?.get(name.as_ref())?;
+    prop.get("description")
+        .or_else(|| resolve(prop).get("description"))
+        .and_then(Value::as_str)
+}
+
+/// The schema constraining the keys of the map at `map_pointer`.
+pub fn key_schema(map_pointer: &str) -> Option<&'static Value> {
+    at(map_pointer)?.get("propertyNames").map(resolve)
+}
+
+/// The member names an object at `pointer` may have.
+pub fn allowed_keys(pointer: &str) -> Vec<&'static str> {
+    at(pointer)
+        .and_then(|s| s.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The name of a JSON type the way messages say it.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_compiles() {
+        assert!(SCHEMA.is_object(), "schema JSON did not parse");
+        assert!(VALIDATOR.is_some(), "schema did not compile");
+    }
+
+    #[test]
+    fn templated_values() {
+        assert!(is_templated("${SagemakerRoleArn}"));
+        assert!(is_templated("arn:aws:iam::${AWS::AccountId}:role/x"));
+        assert!(is_templated("{{ role_arn }}"));
+        assert!(!is_templated("$notatemplate"));
+        assert!(!is_templated("s3://bucket/{prefix}"));
+    }
+
+    #[test]
+    fn one_mistake_one_error() {
+        let v = serde_json::json!({"TrainingJobName": "", "RoleArn": null,
+            "AlgorithmSpecification": {"TrainingInputMode": null, "TrainingImage": "i"},
+            "OutputDataConfig": {"S3OutputPath": "${Out}"}});
+        let found: Vec<_> = validate(&v)
+            .into_iter()
+            .map(|e| (e.pointer, e.violation))
+            .collect();
+        assert!(found.contains(&("/TrainingJobName".into(), Violation::MinLength)));
+        assert!(!found.contains(&("/TrainingJobName".into(), Violation::Pattern)));
+        assert!(found.contains(&("/AlgorithmSpecification/TrainingInputMode".into(), Violation::Type)));
+        assert!(!found.contains(&("/AlgorithmSpecification/TrainingInputMode".into(), Violation::Enum)));
+        assert!(!found.iter().any(|(p, _)| p == "/OutputDataConfig/S3OutputPath"));
+    }
+
+    #[test]
+    fn navigation_follows_refs_items_and_maps() {
+        assert!(at("/ResourceConfig/VolumeSizeInGB").is_some());
+        assert!(at("/InputDataConfig/3/DataSource/S3DataSource/S3Uri").is_some());
+        assert!(at("/HyperParameters/anything").is_some());
+        assert!(at("/NoSuchThing").is_none());
+        assert!(allowed_keys("").contains(&"TrainingJobName"));
+        assert!(description("/RoleArn").is_some());
+    }
+}
