@@ -141,15 +141,7 @@ fn rules_table(format: RulesFormat) -> String {
                 ));
             }
         }
-        RulesFormat::Markdown => {
-            out.push_str("| Code | Name | Severity | What it checks |\n|---|---|---|---|\n");
-            for r in rules::RULES {
-                out.push_str(&format!(
-                    "| [{}](rules/{}.md) | `{}` | {} | {} |\n",
-                    r.code, r.code, r.name, r.severity, r.summary
-                ));
-            }
-        }
+        RulesFormat::Markdown => out.push_str(&rules::markdown_table()),
     }
     out
 }
@@ -169,7 +161,11 @@ fn check(args: CheckArgs) -> ExitCode {
         } else if path.is_dir() {
             let (files, errors) = discover::walk(path);
             for (p, e) in errors {
-                eprintln!("sagelint: {}: {}", render::sanitize(&p.display().to_string()), e);
+                eprintln!(
+                    "sagelint: {}: {}",
+                    render::sanitize(&p.display().to_string()),
+                    e
+                );
                 failed = true;
             }
             for file in files {
@@ -178,7 +174,10 @@ fn check(args: CheckArgs) -> ExitCode {
                         let parsed = parse::parse(&source);
                         if discover::should_check(&source, &parsed) {
                             let diagnostics = sagelint::check::check_parsed(&source, parsed);
-                            results.push(FileResult { source, diagnostics });
+                            results.push(FileResult {
+                                source,
+                                diagnostics,
+                            });
                         }
                     }
                     Err(e) => {
@@ -231,7 +230,10 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn check_source(source: SourceFile) -> FileResult {
     let diagnostics = sagelint::check(&source);
-    FileResult { source, diagnostics }
+    FileResult {
+        source,
+        diagnostics,
+    }
 }
 
 fn report_unreadable(path: &Path, e: &str) {
@@ -244,8 +246,12 @@ fn report_unreadable(path: &Path, e: &str) {
 /// Read a file as UTF-8 text, choosing the format by extension, else by content.
 fn read_file(path: &Path) -> Result<SourceFile, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     let format = Format::from_path(path).unwrap_or_else(|| sniff(&text));
     Ok(SourceFile::new(path.display().to_string(), text, format))
 }
@@ -264,7 +270,12 @@ fn read_stdin(name: Option<&str>) -> Result<SourceFile, String> {
 
 /// JSON when the first significant character opens an object or array, else YAML.
 fn sniff(text: &str) -> Format {
-    match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+    match text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .next()
+    {
         Some('{') | Some('[') => Format::Json,
         _ => Format::Yaml,
     }

@@ -91,8 +91,7 @@ impl Context<'_> {
     pub fn has(&self, pointer: &str) -> bool {
         let set = |p: &str| {
             self.root.lookup(p).is_some_and(|f| {
-                !matches!(&f.node.value, crate::tree::Value::Null)
-                    && f.node.as_str() != Some("")
+                !matches!(&f.node.value, crate::tree::Value::Null) && f.node.as_str() != Some("")
             })
         };
         set(pointer) || set(&format!("{pointer}.$"))
@@ -173,4 +172,16 @@ pub fn find(id: &str) -> Option<&'static Rule> {
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(id) || r.name == id)
+}
+
+/// The rule table of the README (and `sagelint rules --format markdown`).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Code | Name | Severity | What it checks |\n|---|---|---|---|\n");
+    for r in RULES {
+        out.push_str(&format!(
+            "| [{}](rules/{}.md) | `{}` | {} | {} |\n",
+            r.code, r.code, r.name, r.severity, r.summary
+        ));
+    }
+    out
 }

@@ -1,0 +1,221 @@
+//! The command line end to end: exit statuses, stdin, directory walks, unreadable files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn sagelint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("run sagelint")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn valid_file_exits_0_and_says_so() {
+    let o = sagelint(&["check", "testdata/valid/minimal.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("All checks passed (1 file checked)"));
+}
+
+#[test]
+fn invalid_file_exits_1() {
+    let o = sagelint(&["check", "testdata/invalid/instance-storage.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("SL501(volume-kms-on-local-storage)"));
+}
+
+#[test]
+fn quiet_prints_no_summary() {
+    let o = sagelint(&["check", "--quiet", "testdata/valid/minimal.yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn json_output_is_the_contract() {
+    let o = sagelint(&[
+        "check",
+        "--format",
+        "json",
+        "testdata/invalid/algorithm-name-and-image.json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let d = &v["diagnostics"][0];
+    for key in [
+        "file", "rule", "name", "severity", "message", "help", "pointer", "span",
+    ] {
+        assert!(d.get(key).is_some(), "missing {key}");
+    }
+    for key in ["start", "end", "offset", "length"] {
+        assert!(d["span"].get(key).is_some(), "missing span.{key}");
+    }
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn stdin_uses_the_named_format() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "job.yaml",
+            "--format",
+            "json",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"TrainingJobName: my_job\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["diagnostics"][0]["file"], "job.yaml");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn directory_walk_skips_other_documents_and_checks_specs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        r#"{"name": "x", "version": "1"}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("compose.yaml"), "services: {}\n").unwrap();
+    std::fs::copy(
+        common::root().join("testdata/invalid/algorithm-name-and-image.yaml"),
+        dir.path().join("job.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("node_modules")).unwrap();
+    std::fs::copy(
+        common::root().join("testdata/invalid/instance-storage.json"),
+        dir.path().join("node_modules/dep.json"),
+    )
+    .unwrap();
+    let o = sagelint(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["summary"]["files"], 1, "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn broken_spec_in_a_walk_is_still_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("job.json"),
+        "{\"TrainingJobName\": \"a\", \"RoleArn\": \"x\",}",
+    )
+    .unwrap();
+    let o = sagelint(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["diagnostics"][0]["rule"], "SL001");
+}
+
+#[test]
+fn unreadable_file_exits_2_and_the_others_are_still_checked() {
+    let o = sagelint(&[
+        "check",
+        "--format",
+        "json",
+        "no/such/file.json",
+        "testdata/invalid/instance-storage.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.json"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn non_utf8_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bin.json");
+    std::fs::write(&path, [0x7b, 0xff, 0xfe, 0x7d]).unwrap();
+    let o = sagelint(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bin.json") && stderr(&o).contains("UTF-8"));
+}
+
+#[test]
+fn explain_and_rules() {
+    let o = sagelint(&["explain", "SL501"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("# SL501 volume-kms-on-local-storage"));
+    let by_name = sagelint(&["explain", "volume-kms-on-local-storage"]);
+    assert_eq!(stdout(&by_name), stdout(&o));
+    let o = sagelint(&["explain", "SL999"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = sagelint(&["rules"]);
+    assert_eq!(stdout(&o).lines().count(), sagelint::rules::RULES.len());
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let o = sagelint(&["check", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn checked_files_are_not_modified() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("job.yaml");
+    std::fs::copy(
+        common::root().join("testdata/invalid/secrets-in-hyperparameters.yaml"),
+        &path,
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    sagelint(&["check", path.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+}
+
+#[test]
+fn secrets_never_appear_in_full() {
+    let secrets = [
+        "hf_FAKEabcdefghijklmnopqrstuvwxyzABCDEFGH",
+        "AKIAIOSFODNN7EXAMPLE",
+        "Tr41n1ngS3cret",
+        "9f8e7d6c5b4a39281706f5e4d3c2b1a098f7e6d5",
+    ];
+    for file in [
+        "secrets-in-hyperparameters.yaml",
+        "secrets-in-hyperparameters.json",
+    ] {
+        for format in ["human", "json"] {
+            let o = sagelint(&[
+                "check",
+                "--format",
+                format,
+                &format!("testdata/invalid/{file}"),
+            ]);
+            let out = stdout(&o) + &stderr(&o);
+            for s in secrets {
+                assert!(!out.contains(s), "{file} --format {format} printed {s}");
+            }
+            assert_eq!(o.status.code(), Some(1));
+        }
+    }
+}
