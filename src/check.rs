@@ -89,7 +89,13 @@ fn scrub_secrets(cx: &Context<'_>, out: &mut [Diagnostic]) {
     let found: Vec<String> = out
         .iter()
         .filter(|d| d.redact)
-        .filter_map(|d| cx.root.lookup(&d.pointer)?.node.as_str().map(str::to_string))
+        .filter_map(|d| {
+            cx.root
+                .lookup(&d.pointer)?
+                .node
+                .as_str()
+                .map(str::to_string)
+        })
         .filter(|s| !s.is_empty())
         .collect();
     if found.is_empty() {

@@ -21,7 +21,16 @@ const MARKERS: &[&str] = &[
 ];
 
 /// Directories a walk never enters: version control, build output, dependencies.
-const SKIP_DIRS: &[&str] = &[".git", ".hg", ".svn", "target", "node_modules", ".venv", "venv", "__pycache__"];
+const SKIP_DIRS: &[&str] = &[
+    ".git",
+    ".hg",
+    ".svn",
+    "target",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+];
 
 /// The JSON and YAML files under `root`, sorted, skipping hidden and dependency directories.
 /// Errors (unreadable directories, loops) are returned beside the files, not dropped.
@@ -46,7 +55,10 @@ pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
             }
             Ok(_) => {}
             Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
                 errors.push((path, err.to_string()));
             }
         }
@@ -69,7 +81,10 @@ pub fn is_training_job(root: &Node) -> bool {
     let Some(members) = root.as_object() else {
         return false;
     };
-    if members.iter().any(|m| RESPONSE_MARKERS.contains(&m.key.as_str())) {
+    if members
+        .iter()
+        .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
+    {
         return false;
     }
     let hits = members
@@ -84,12 +99,6 @@ pub fn is_training_job(root: &Node) -> bool {
 pub fn should_check(source: &SourceFile, parsed: &crate::parse::Parsed) -> bool {
     match &parsed.root {
         Some(root) => is_training_job(root),
-        None => {
-            MARKERS
-                .iter()
-                .filter(|m| source.text.contains(*m))
-                .count()
-                >= 2
-        }
+        None => MARKERS.iter().filter(|m| source.text.contains(*m)).count() >= 2,
     }
 }

@@ -172,8 +172,7 @@ fn drop_step_functions_paths(instance: &Value, errors: &mut Vec<SchemaError>) {
         Violation::UnknownKey => {
             let key = pointer::last(&e.pointer).unwrap_or_default();
             let parent = pointer::parent(&e.pointer).unwrap_or("");
-            !key
-                .strip_suffix(".$")
+            !key.strip_suffix(".$")
                 .is_some_and(|base| allowed_keys(parent).contains(&base))
         }
         Violation::Required(name) => !instance
@@ -280,9 +279,17 @@ mod tests {
             .collect();
         assert!(found.contains(&("/TrainingJobName".into(), Violation::MinLength)));
         assert!(!found.contains(&("/TrainingJobName".into(), Violation::Pattern)));
-        assert!(found.contains(&("/AlgorithmSpecification/TrainingInputMode".into(), Violation::Type)));
-        assert!(!found.contains(&("/AlgorithmSpecification/TrainingInputMode".into(), Violation::Enum)));
-        assert!(!found.iter().any(|(p, _)| p == "/OutputDataConfig/S3OutputPath"));
+        assert!(found.contains(&(
+            "/AlgorithmSpecification/TrainingInputMode".into(),
+            Violation::Type
+        )));
+        assert!(!found.contains(&(
+            "/AlgorithmSpecification/TrainingInputMode".into(),
+            Violation::Enum
+        )));
+        assert!(!found
+            .iter()
+            .any(|(p, _)| p == "/OutputDataConfig/S3OutputPath"));
     }
 
     #[test]

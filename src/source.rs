@@ -148,7 +148,13 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let src = SourceFile::new("a", "k: \"héllo wörld\" x", Format::Yaml);
-        assert_eq!(pos(&src, "x"), Position { line: 1, column: 18 });
+        assert_eq!(
+            pos(&src, "x"),
+            Position {
+                line: 1,
+                column: 18
+            }
+        );
         let emoji = SourceFile::new("a", "a: 😀😀 b", Format::Yaml);
         assert_eq!(pos(&emoji, "b"), Position { line: 1, column: 7 });
     }

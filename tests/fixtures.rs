@@ -34,8 +34,14 @@ fn invalid_fixtures_match_their_snapshots() {
         let human = common::human(common::check_file(&file));
         let json = common::json(result);
         let base = file.display().to_string();
-        failures.extend(common::snapshot(&PathBuf::from(format!("{base}.human.out")), &human));
-        failures.extend(common::snapshot(&PathBuf::from(format!("{base}.json.out")), &json));
+        failures.extend(common::snapshot(
+            &PathBuf::from(format!("{base}.human.out")),
+            &human,
+        ));
+        failures.extend(common::snapshot(
+            &PathBuf::from(format!("{base}.json.out")),
+            &json,
+        ));
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
@@ -59,7 +65,10 @@ fn valid_fixtures_raise_nothing() {
 fn json_and_yaml_twins_agree() {
     // Fixtures written in both formats (same stem) must raise the same rules at the same pointers.
     let files = fixtures("invalid");
-    for json in files.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for json in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
         let yaml = json.with_extension("yaml");
         if !yaml.exists() {
             continue;
@@ -71,7 +80,12 @@ fn json_and_yaml_twins_agree() {
                 .map(|d| (d.rule.code, d.pointer.clone()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(key(json), key(&yaml), "{} and its YAML twin differ", json.display());
+        assert_eq!(
+            key(json),
+            key(&yaml),
+            "{} and its YAML twin differ",
+            json.display()
+        );
     }
 }
 
@@ -82,7 +96,10 @@ fn human_and_json_positions_agree() {
         let human = common::human(common::check_file(&file));
         let headers: Vec<(usize, usize)> = human
             .lines()
-            .filter_map(|l| l.split_once("─[").map(|(_, rest)| rest.trim_end_matches(']')))
+            .filter_map(|l| {
+                l.split_once("─[")
+                    .map(|(_, rest)| rest.trim_end_matches(']'))
+            })
             .filter_map(|loc| {
                 let mut parts = loc.rsplitn(3, ':');
                 let col = parts.next()?.parse().ok()?;

@@ -26,7 +26,12 @@ fn examples(doc: &str) -> Vec<Example> {
         if let Some((format, start, mut text)) = fence.take() {
             if line.trim_start().starts_with("```") {
                 if let Some(valid) = section {
-                    out.push(Example { valid, format, text, line: start });
+                    out.push(Example {
+                        valid,
+                        format,
+                        text,
+                        line: start,
+                    });
                 }
             } else {
                 text.push_str(line);
@@ -68,9 +73,15 @@ fn every_rule_document_runs_its_examples() {
         }
         for ex in &examples {
             let source = SourceFile::new(format!("{path}:{}", ex.line), ex.text.clone(), ex.format);
-            let found: BTreeSet<&str> =
-                sagelint::check(&source).iter().map(|d| d.rule.code).collect();
-            let expected: BTreeSet<&str> = if ex.valid { BTreeSet::new() } else { [rule.code].into() };
+            let found: BTreeSet<&str> = sagelint::check(&source)
+                .iter()
+                .map(|d| d.rule.code)
+                .collect();
+            let expected: BTreeSet<&str> = if ex.valid {
+                BTreeSet::new()
+            } else {
+                [rule.code].into()
+            };
             if found != expected {
                 failures.push(format!(
                     "{path}:{}: {} example raised {found:?}, expected {expected:?}",
@@ -91,7 +102,9 @@ fn every_document_has_the_fixed_shape() {
         let first = rule.doc.lines().next().unwrap_or_default();
         let title = format!("# {} {}", rule.code, rule.name);
         if first != title {
-            failures.push(format!("{path}: first line is {first:?}, expected {title:?}"));
+            failures.push(format!(
+                "{path}: first line is {first:?}, expected {title:?}"
+            ));
         }
         let severity = format!("**Severity:** {}", rule.severity);
         if !rule.doc.contains(&severity) {
@@ -110,7 +123,11 @@ fn every_document_has_the_fixed_shape() {
 fn every_document_belongs_to_a_rule() {
     let dir = common::root().join("rules");
     for entry in std::fs::read_dir(&dir).expect("rules/") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if let Some(code) = name.strip_suffix(".md") {
             if code != "README" && code != "FORMAT" {
                 assert!(
@@ -134,7 +151,9 @@ fn codes_and_names_are_unique_and_well_formed() {
             rule.code
         );
         assert!(
-            rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            rule.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
             "name {} is not kebab-case",
             rule.name
         );

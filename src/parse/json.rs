@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn duplicate_keys_are_kept() {
         let p = parse(r#"{"a": 1, "a": 2}"#);
-        assert_eq!(p.root.expect("parsed").as_object().map(|m| m.len()), Some(2));
+        assert_eq!(
+            p.root.expect("parsed").as_object().map(|m| m.len()),
+            Some(2)
+        );
     }
 
     #[test]

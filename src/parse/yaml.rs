@@ -103,7 +103,11 @@ fn parse_strict(text: &str) -> Parsed {
         ));
     }
     Parsed {
-        root: if builder.errors.iter().any(|e| e.kind == ParseErrorKind::Syntax) {
+        root: if builder
+            .errors
+            .iter()
+            .any(|e| e.kind == ParseErrorKind::Syntax)
+        {
             None
         } else {
             builder.root
@@ -184,7 +188,10 @@ impl<'t> Builder<'t> {
 
     fn scan_error(&mut self, e: &ScanError) {
         let at = self.byte(e.marker().index());
-        let end = self.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        let end = self.text[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8());
         self.errors.push(ParseError::syntax(
             format!("invalid YAML: {}", e.info()),
             Span::new(at, end),
@@ -220,7 +227,10 @@ impl<'t> Builder<'t> {
                         items,
                     }) => {
                         let end = items.last().map_or(span.end, |n| n.span.end.max(span.end));
-                        (Node::new(Value::Array(items), Span::new(start, end)), anchor)
+                        (
+                            Node::new(Value::Array(items), Span::new(start, end)),
+                            anchor,
+                        )
                     }
                     Some(Frame::Map {
                         start,
@@ -233,7 +243,10 @@ impl<'t> Builder<'t> {
                         let end = members
                             .last()
                             .map_or(span.end, |m| m.value.span.end.max(span.end));
-                        (Node::new(Value::Object(members), Span::new(start, end)), anchor)
+                        (
+                            Node::new(Value::Object(members), Span::new(start, end)),
+                            anchor,
+                        )
                     }
                     None => return Ok(()),
                 };
@@ -249,12 +262,18 @@ impl<'t> Builder<'t> {
                     Value::String(text.to_string())
                 };
                 let merge = style == ScalarStyle::Plain && text == "<<";
-                self.complete(Node::new(value, span), anchor, Some((text.into_owned(), merge)))
+                self.complete(
+                    Node::new(value, span),
+                    anchor,
+                    Some((text.into_owned(), merge)),
+                )
             }
             Event::Alias(id) => {
-                let (node, size) = self.anchors.get(&id).cloned().ok_or_else(|| {
-                    ParseError::syntax("alias to an unknown anchor", span)
-                })?;
+                let (node, size) = self
+                    .anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| ParseError::syntax("alias to an unknown anchor", span))?;
                 self.alias_nodes += size;
                 if self.alias_nodes > ALIAS_BUDGET {
                     return Err(ParseError::syntax(
@@ -273,7 +292,9 @@ impl<'t> Builder<'t> {
     fn open(&mut self, frame: Frame, span: Span) -> Result<(), ParseError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(ParseError::syntax(
-                format!("nesting deeper than {MAX_DEPTH} levels: this cannot be a training job request"),
+                format!(
+                    "nesting deeper than {MAX_DEPTH} levels: this cannot be a training job request"
+                ),
                 Span::new(span.start, span.start + 1),
             ));
         }
@@ -391,10 +412,22 @@ fn resolve_plain(text: &str) -> Result<Value, String> {
     }
     if matches!(
         text,
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
-            | ".nan" | ".NaN" | ".NAN"
+        ".inf"
+            | ".Inf"
+            | ".INF"
+            | "+.inf"
+            | "+.Inf"
+            | "+.INF"
+            | "-.inf"
+            | "-.Inf"
+            | "-.INF"
+            | ".nan"
+            | ".NaN"
+            | ".NAN"
     ) {
-        return Err(format!("the number {text} is not finite: a request cannot hold it"));
+        return Err(format!(
+            "the number {text} is not finite: a request cannot hold it"
+        ));
     }
     Ok(Value::String(text.to_string()))
 }
@@ -479,8 +512,14 @@ mod tests {
     fn merge_keys_apply_and_explicit_keys_win() {
         let r = root("base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n");
         let used = r.get("use").expect("use");
-        assert_eq!(used.get("x").map(|n| n.value.clone()), Some(Value::Number(1.into())));
-        assert_eq!(used.get("y").map(|n| n.value.clone()), Some(Value::Number(3.into())));
+        assert_eq!(
+            used.get("x").map(|n| n.value.clone()),
+            Some(Value::Number(1.into()))
+        );
+        assert_eq!(
+            used.get("y").map(|n| n.value.clone()),
+            Some(Value::Number(3.into()))
+        );
     }
 
     #[test]
@@ -500,7 +539,9 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let p = parse(&"[".repeat(100_000));
         assert!(p.root.is_none() && !p.errors.is_empty());
-        let block: String = (0..2000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let block: String = (0..2000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         let p = parse(&block);
         assert!(p.root.is_none() && !p.errors.is_empty());
     }
@@ -520,7 +561,12 @@ mod tests {
         let a = r.get("a").expect("a");
         let b = a.member("b").expect("b");
         assert_eq!(text_of(text, b.key_span), "b");
-        assert_eq!(a.get("Resource").and_then(|n| n.as_array()).map(|x| x.len()), Some(1));
+        assert_eq!(
+            a.get("Resource")
+                .and_then(|n| n.as_array())
+                .map(|x| x.len()),
+            Some(1)
+        );
         let top = "Resource: [\r\n  \"x\",\r\n]\r\n";
         assert!(parse(top).errors.is_empty());
     }

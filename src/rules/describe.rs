@@ -11,7 +11,10 @@ pub fn field(ptr: &str) -> String {
     for seg in pointer::segments(ptr) {
         if seg.bytes().all(|b| b.is_ascii_digit()) && !seg.is_empty() && !out.is_empty() {
             out.push_str(&format!("[{seg}]"));
-        } else if seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        } else if seg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             if !out.is_empty() {
                 out.push('.');
             }

@@ -2,16 +2,17 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Context, Rule};
+use super::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::pointer;
+use crate::source::Format;
 use crate::tree::{Node, Value};
 
 pub const RULE: Rule = Rule {
     code: "SL002",
     name: "duplicate-key",
     severity: Severity::Error,
-    summary: "A key appears twice in one object; the AWS CLI silently keeps only the last",
+    summary: "A key appears twice in one object: the AWS CLI keeps the last (JSON) or rejects the file (YAML)",
     doc: include_str!("../../rules/SL002.md"),
     check: Check::Request(check),
 };
@@ -27,13 +28,21 @@ fn walk(cx: &Context<'_>, node: &Node, at: &str, out: &mut Vec<Diagnostic>) {
             for m in members {
                 if let Some(&earlier) = first.get(m.key.as_str()) {
                     let line = cx.source.position(earlier).line;
+                    // Python's json module keeps the last value without a word; the CLI's YAML
+                    // loader (ruamel.yaml) refuses duplicate keys.
+                    let effect = match cx.source.format {
+                        Format::Json => "the AWS CLI silently keeps only this last value",
+                        Format::Yaml => {
+                            "the AWS CLI rejects the file, and YAML loaders that accept it keep only this last value"
+                        }
+                    };
                     let mut d = cx.diagnostic(
                         &RULE,
                         pointer::join(at, &m.key),
                         Target::Key,
                         format!(
-                            "duplicate key `{}` (first defined on line {line}): only this last value is used",
-                            m.key
+                            "duplicate key `{}` (first defined on line {line}): {effect}",
+                            describe::quote(&m.key)
                         ),
                     );
                     d.span = m.key_span;

@@ -15,9 +15,9 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.schema_errors {
-        let (keyword, bound) = match e.violation {
-            Violation::MinItems => ("minItems", "at least"),
-            Violation::MaxItems => ("maxItems", "at most"),
+        let (keyword, bound, verdict) = match e.violation {
+            Violation::MinItems => ("minItems", "at least", "required"),
+            Violation::MaxItems => ("maxItems", "at most", "allowed"),
             _ => continue,
         };
         let limit = schema::at(&e.pointer)
@@ -33,11 +33,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             &RULE,
             e.pointer.as_str(),
             e.target,
-            format!(
-                "{} has {count} item{}; {bound} {limit} allowed",
-                describe::field(&e.pointer),
-                if count == 1 { "" } else { "s" }
-            ),
+            if count == 0 {
+                format!(
+                    "{} is empty; {bound} {limit} item{} {verdict}",
+                    describe::field(&e.pointer),
+                    if limit == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{} has {count} item{}; {bound} {limit} {verdict}",
+                    describe::field(&e.pointer),
+                    if count == 1 { "" } else { "s" }
+                )
+            },
         ));
     }
 }

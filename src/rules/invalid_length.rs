@@ -16,23 +16,36 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.schema_errors {
-        let (keyword, bound) = match e.violation {
-            Violation::MinLength => ("minLength", "at least"),
-            Violation::MaxLength => ("maxLength", "at most"),
+        let (keyword, bound, verdict) = match e.violation {
+            Violation::MinLength => ("minLength", "at least", "required"),
+            Violation::MaxLength => ("maxLength", "at most", "allowed"),
             _ => continue,
         };
         let parent = crate::pointer::parent(&e.pointer).unwrap_or("");
-        let s = if e.map_key { schema::key_schema(parent) } else { schema::at(&e.pointer) };
-        let limit = s.and_then(|s| s.get(keyword)).and_then(|v| v.as_u64()).unwrap_or(0);
-        let length = describe::actual(cx, e).chars().count();
-        let what = if e.map_key { "key" } else { "value" };
-        let message = if length == 0 {
-            format!("{what} of {} must not be empty", describe::field(&e.pointer))
+        let s = if e.map_key {
+            schema::key_schema(parent)
         } else {
-            format!(
-                "{what} of {} is {length} characters long; {bound} {limit} allowed",
+            schema::at(&e.pointer)
+        };
+        let limit = s
+            .and_then(|s| s.get(keyword))
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+        let actual = describe::actual(cx, e);
+        let length = actual.chars().count();
+        // A map key is named by the map it is in; a value by its own path.
+        let message = match (e.map_key, length) {
+            (true, 0) => format!("an empty key in {} is not allowed", describe::field(parent)),
+            (true, _) => format!(
+                "key `{}` in {} is {length} characters long; {bound} {limit} {verdict}",
+                describe::quote(&actual),
+                describe::field(parent)
+            ),
+            (false, 0) => format!("{} must not be empty", describe::field(&e.pointer)),
+            (false, _) => format!(
+                "{} is {length} characters long; {bound} {limit} {verdict}",
                 describe::field(&e.pointer)
-            )
+            ),
         };
         out.push(cx.diagnostic(&RULE, e.pointer.as_str(), e.target, message));
     }

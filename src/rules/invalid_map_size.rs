@@ -15,9 +15,9 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.schema_errors {
-        let (keyword, bound) = match e.violation {
-            Violation::MinProperties => ("minProperties", "at least"),
-            Violation::MaxProperties => ("maxProperties", "at most"),
+        let (keyword, bound, verdict) = match e.violation {
+            Violation::MinProperties => ("minProperties", "at least", "required"),
+            Violation::MaxProperties => ("maxProperties", "at most", "allowed"),
             _ => continue,
         };
         let limit = schema::at(&e.pointer)
@@ -34,7 +34,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             e.pointer.as_str(),
             e.target,
             format!(
-                "{} has {count} entr{}; {bound} {limit} allowed",
+                "{} has {count} entr{}; {bound} {limit} {verdict}",
                 describe::field(&e.pointer),
                 if count == 1 { "y" } else { "ies" }
             ),

@@ -1,8 +1,8 @@
-//! SL101 `missing-required`: a member the service model marks required is absent
-//! (see `rules/SL101.md`).
+//! SL101 `missing-required`: a member the service model marks required is absent, or one of the
+//! members the documents require of every job that is not serverless (see `rules/SL101.md`).
 
 use super::{describe, Check, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::Violation;
 
 pub const RULE: Rule = Rule {
@@ -14,6 +14,15 @@ pub const RULE: Rule = Rule {
     check: Check::Request(check),
 };
 
+/// Members the documents mark required (API reference "Required: Yes", the AWS CLI synopsis)
+/// that the service model stopped requiring when serverless training jobs arrived: a job without
+/// `ServerlessJobConfig` still needs them.
+const REQUIRED_UNLESS_SERVERLESS: &[&str] = &[
+    "AlgorithmSpecification",
+    "ResourceConfig",
+    "StoppingCondition",
+];
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.schema_errors {
         if let Violation::Required(member) = &e.violation {
@@ -21,8 +30,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 e.pointer.as_str(),
                 e.target,
-                format!("missing required key `{member}` in {}", describe::object(&e.pointer)),
+                format!(
+                    "missing required key `{member}` in {}",
+                    describe::object(&e.pointer)
+                ),
             ));
+        }
+    }
+    if cx.has("/ServerlessJobConfig") {
+        return;
+    }
+    for member in REQUIRED_UNLESS_SERVERLESS {
+        if !cx.has(&format!("/{member}")) {
+            out.push(
+                cx.diagnostic(
+                    &RULE,
+                    "",
+                    Target::Key,
+                    format!("missing required key `{member}` in the request"),
+                )
+                .with_help("every training job without a ServerlessJobConfig needs it"),
+            );
         }
     }
 }

@@ -27,7 +27,11 @@ const EXPLAIN: &[(&str, &str)] = &[
 ];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for e in cx.schema_errors.iter().filter(|e| e.violation == Violation::Pattern) {
+    for e in cx
+        .schema_errors
+        .iter()
+        .filter(|e| e.violation == Violation::Pattern)
+    {
         let parent = crate::pointer::parent(&e.pointer).unwrap_or("");
         let s = if e.map_key {
             schema::key_schema(parent)
@@ -35,24 +39,37 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             schema::at(&e.pointer)
         };
         let Some(s) = s else { continue };
-        let shape = s.get("x-aws-shape").and_then(|v| v.as_str()).unwrap_or("value");
+        let shape = s
+            .get("x-aws-shape")
+            .and_then(|v| v.as_str())
+            .unwrap_or("value");
         let pattern = s
             .get("x-aws-pattern")
             .or_else(|| s.get("pattern"))
             .and_then(|v| v.as_str())
             .unwrap_or("");
-        let actual = describe::actual(cx, e);
-        let what = if e.map_key { "key" } else { "value" };
-        let d = cx.diagnostic(
-            &RULE,
-            e.pointer.as_str(),
-            e.target,
-            format!(
-                "{what} `{}` of {} is not a valid {shape}: it must match {pattern}",
-                describe::quote(&actual),
-                describe::field(&e.pointer)
-            ),
-        );
+        let full = describe::actual(cx, e);
+        // A line break would break the message too (and a multi-line value is often a pasted
+        // key or certificate): say what is wrong without echoing the value.
+        let message = if full.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+            let what = if e.map_key {
+                format!("a key in {}", describe::field(parent))
+            } else {
+                format!("the value of {}", describe::field(&e.pointer))
+            };
+            format!("{what} contains a line break, which a {shape} cannot hold: it must match {pattern}")
+        } else {
+            let actual = describe::quote(&full);
+            // A map key is named by the map it is in; a value by its own path.
+            let subject = match (e.map_key, actual.is_empty()) {
+                (true, true) => format!("an empty key in {}", describe::field(parent)),
+                (true, false) => format!("key `{actual}` in {}", describe::field(parent)),
+                (false, true) => format!("an empty value of {}", describe::field(&e.pointer)),
+                (false, false) => format!("value `{actual}` of {}", describe::field(&e.pointer)),
+            };
+            format!("{subject} is not a valid {shape}: it must match {pattern}")
+        };
+        let d = cx.diagnostic(&RULE, e.pointer.as_str(), e.target, message);
         out.push(match EXPLAIN.iter().find(|(name, _)| *name == shape) {
             Some((_, help)) => d.with_help(*help),
             None => d,

@@ -22,7 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let shown = super::describe::quote(key);
             let message = match found.kind {
                 secrets::SecretKind::NamedSecret => format!(
-                    "hyperparameter `{shown}` is named like a secret and holds a real-looking value (`{}`)",
+                    "hyperparameter `{shown}` holds a real-looking value under a secret-like name (`{}`)",
                     found.preview
                 ),
                 kind => {
@@ -45,7 +45,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Target::Value,
                     message,
                 )
-                .with_help("SageMaker rejects secrets in hyperparameters: read it in the container from AWS Secrets Manager instead");
+                .with_help(match found.kind {
+                    secrets::SecretKind::AwsAccessKeyId
+                    | secrets::SecretKind::AwsSecretAccessKey
+                    | secrets::SecretKind::AwsSessionToken => "SageMaker rejects credentials in hyperparameters: grant the permissions to the job's role (RoleArn) instead, and deactivate this key",
+                    _ => "SageMaker rejects secrets in hyperparameters: pass the name of an AWS Secrets Manager secret and read the value in the container; revoke this one",
+                });
             d.redact = true;
             out.push(d);
         }

@@ -3,6 +3,8 @@
 use super::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
+use crate::source::Format;
+use crate::tree::{Node, Value};
 use crate::{pointer, suggest};
 
 pub const RULE: Rule = Rule {
@@ -15,7 +17,11 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for e in cx.schema_errors.iter().filter(|e| e.violation == Violation::UnknownKey) {
+    for e in cx
+        .schema_errors
+        .iter()
+        .filter(|e| e.violation == Violation::UnknownKey)
+    {
         let key = pointer::last(&e.pointer).unwrap_or_default();
         let parent = pointer::parent(&e.pointer).unwrap_or("");
         let allowed = schema::allowed_keys(parent);
@@ -31,6 +37,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
+        if let Some(home) = home_of(cx.root, "", &key, parent) {
+            let fix = match cx.source.format {
+                Format::Yaml => "check its indentation",
+                Format::Json => "move it there",
+            };
+            out.push(d.with_help(format!(
+                "`{key}` is a member of {}, not of {}: {fix}",
+                describe::object(&home),
+                describe::object(parent)
+            )));
+            continue;
+        }
         out.push(match suggest::closest(&key, allowed.iter().copied()) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
             None if allowed.len() <= 12 => {
@@ -38,6 +56,29 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             None => d,
         });
+    }
+}
+
+/// The first object of the document (other than `except`) that takes `key` as a member and does
+/// not set it yet: where a key at the wrong level (a YAML indentation slip) belongs.
+fn home_of(node: &Node, at: &str, key: &str, except: &str) -> Option<String> {
+    match &node.value {
+        Value::Object(members) => {
+            if at != except
+                && !members.iter().any(|m| m.key == key)
+                && schema::allowed_keys(at).contains(&key)
+            {
+                return Some(at.to_string());
+            }
+            members
+                .iter()
+                .find_map(|m| home_of(&m.value, &pointer::join(at, &m.key), key, except))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| home_of(item, &pointer::join(at, i.to_string()), key, except)),
+        _ => None,
     }
 }
 
