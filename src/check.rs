@@ -19,8 +19,8 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
     let mut out = Vec::new();
     for e in &parsed.errors {
         let rule = match e.kind {
-            ParseErrorKind::Syntax => &rules::syntax_error::RULE,
-            ParseErrorKind::MultipleDocuments => &rules::multiple_documents::RULE,
+            ParseErrorKind::Syntax => &rules::document::syntax_error::RULE,
+            ParseErrorKind::MultipleDocuments => &rules::document::multiple_documents::RULE,
         };
         out.push(parse_diagnostic(rule, e.message.clone(), e.span));
     }
@@ -29,7 +29,7 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
     };
     if !matches!(root.value, Value::Object(_)) {
         out.push(parse_diagnostic(
-            &rules::root_not_object::RULE,
+            &rules::document::root_not_object::RULE,
             format!(
                 "the document is {}, not an object of CreateTrainingJob request members",
                 a_type(root.type_name())
@@ -48,7 +48,7 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
         request: &request,
         schema_errors: &schema_errors,
     };
-    for rule in rules::RULES {
+    for rule in rules::RULES.iter() {
         if let Check::Request(check) = rule.check {
             check(&cx, &mut out);
         }

@@ -134,7 +134,7 @@ fn rules_table(format: RulesFormat) -> String {
     let mut out = String::new();
     match format {
         RulesFormat::Text => {
-            for r in rules::RULES {
+            for r in rules::RULES.iter() {
                 out.push_str(&format!(
                     "{:<6} {:<36} {:<8} {}\n",
                     r.code, r.name, r.severity, r.summary

@@ -63,7 +63,7 @@ fn examples(doc: &str) -> Vec<Example> {
 #[test]
 fn every_rule_document_runs_its_examples() {
     let mut failures = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter() {
         let path = format!("rules/{}.md", rule.code);
         let examples = examples(rule.doc);
         let invalid = examples.iter().filter(|e| !e.valid).count();
@@ -97,7 +97,7 @@ fn every_rule_document_runs_its_examples() {
 #[test]
 fn every_document_has_the_fixed_shape() {
     let mut failures = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter() {
         let path = format!("rules/{}.md", rule.code);
         let first = rule.doc.lines().next().unwrap_or_default();
         let title = format!("# {} {}", rule.code, rule.name);
@@ -142,7 +142,7 @@ fn every_document_belongs_to_a_rule() {
 #[test]
 fn codes_and_names_are_unique_and_well_formed() {
     let mut seen = BTreeSet::new();
-    for rule in RULES {
+    for rule in RULES.iter() {
         assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
         assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
         assert!(

@@ -1,6 +1,6 @@
 //! SL001 `syntax-error`: raised while reading the document (see `rules/SL001.md`).
 
-use super::{Check, Rule};
+use crate::rules::{Check, Rule};
 use crate::diagnostic::Severity;
 
 pub const RULE: Rule = Rule {
@@ -8,6 +8,6 @@ pub const RULE: Rule = Rule {
     name: "syntax-error",
     severity: Severity::Error,
     summary: "The file is not valid JSON or YAML (or exceeds a resource bound)",
-    doc: include_str!("../../rules/SL001.md"),
+    doc: include_str!("../../../rules/SL001.md"),
     check: Check::Parse,
 };

@@ -1,6 +1,6 @@
 //! SL102 `invalid-type`: a value of the wrong JSON type (see `rules/SL102.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 use crate::source::Format;
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     name: "invalid-type",
     severity: Severity::Error,
     summary: "A value has the wrong type (e.g. a number where the API takes a string)",
-    doc: include_str!("../../rules/SL102.md"),
+    doc: include_str!("../../../rules/SL102.md"),
     check: Check::Request(check),
 };
 

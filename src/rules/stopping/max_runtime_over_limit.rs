@@ -1,6 +1,6 @@
 //! SL402 `max-runtime-over-limit` (see `rules/SL402.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 
 pub const RULE: Rule = Rule {
@@ -8,7 +8,7 @@ pub const RULE: Rule = Rule {
     name: "max-runtime-over-limit",
     severity: Severity::Error,
     summary: "MaxRuntimeInSeconds above the 28-day maximum (2,419,200 s)",
-    doc: include_str!("../../rules/SL402.md"),
+    doc: include_str!("../../../rules/SL402.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL103 `invalid-enum-value`: a value outside the allowed set (see `rules/SL103.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 use crate::suggest;
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "invalid-enum-value",
     severity: Severity::Error,
     summary: "A value is not one of those the API allows (input modes, instance types, ...)",
-    doc: include_str!("../../rules/SL103.md"),
+    doc: include_str!("../../../rules/SL103.md"),
     check: Check::Request(check),
 };
 

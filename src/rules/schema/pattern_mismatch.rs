@@ -1,7 +1,7 @@
 //! SL104 `pattern-mismatch`: a string that does not match the pattern AWS validates it with
 //! (see `rules/SL104.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "pattern-mismatch",
     severity: Severity::Error,
     summary: "A string does not match the pattern the API requires (names, ARNs, S3 URIs, IDs)",
-    doc: include_str!("../../rules/SL104.md"),
+    doc: include_str!("../../../rules/SL104.md"),
     check: Check::Request(check),
 };
 

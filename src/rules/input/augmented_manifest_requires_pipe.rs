@@ -1,6 +1,6 @@
 //! SL301 `augmented-manifest-requires-pipe` (see `rules/SL301.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 
 pub const RULE: Rule = Rule {
@@ -8,7 +8,7 @@ pub const RULE: Rule = Rule {
     name: "augmented-manifest-requires-pipe",
     severity: Severity::Error,
     summary: "An AugmentedManifestFile channel whose input mode is not Pipe",
-    doc: include_str!("../../rules/SL301.md"),
+    doc: include_str!("../../../rules/SL301.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL401 `max-wait-below-max-runtime` (see `rules/SL401.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 
 pub const RULE: Rule = Rule {
@@ -8,7 +8,7 @@ pub const RULE: Rule = Rule {
     name: "max-wait-below-max-runtime",
     severity: Severity::Error,
     summary: "MaxWaitTimeInSeconds is less than MaxRuntimeInSeconds (default 1 day)",
-    doc: include_str!("../../rules/SL401.md"),
+    doc: include_str!("../../../rules/SL401.md"),
     check: Check::Request(check),
 };
 

@@ -1,7 +1,7 @@
 //! SL108 `out-of-range`: a number below the minimum or above the maximum
 //! (see `rules/SL108.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "out-of-range",
     severity: Severity::Error,
     summary: "A number is outside the range the API allows",
-    doc: include_str!("../../rules/SL108.md"),
+    doc: include_str!("../../../rules/SL108.md"),
     check: Check::Request(check),
 };
 

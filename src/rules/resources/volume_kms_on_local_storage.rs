@@ -1,6 +1,6 @@
 //! SL501 `volume-kms-on-local-storage` (see `rules/SL501.md`).
 
-use super::{instance_types, Check, Context, Rule};
+use crate::rules::{instance_types, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "volume-kms-on-local-storage",
     severity: Severity::Error,
     summary: "VolumeKmsKeyId on an instance type with local NVMe storage",
-    doc: include_str!("../../rules/SL501.md"),
+    doc: include_str!("../../../rules/SL501.md"),
     check: Check::Request(check),
 };
 

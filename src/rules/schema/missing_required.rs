@@ -1,7 +1,7 @@
 //! SL101 `missing-required`: a member the service model marks required is absent, or one of the
 //! members the documents require of every job that is not serverless (see `rules/SL101.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::Violation;
 
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "missing-required",
     severity: Severity::Error,
     summary: "A required member is missing; the API rejects the request",
-    doc: include_str!("../../rules/SL101.md"),
+    doc: include_str!("../../../rules/SL101.md"),
     check: Check::Request(check),
 };
 

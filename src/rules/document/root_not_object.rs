@@ -1,6 +1,6 @@
 //! SL003 `root-not-object`: raised while reading the document (see `rules/SL003.md`).
 
-use super::{Check, Rule};
+use crate::rules::{Check, Rule};
 use crate::diagnostic::Severity;
 
 pub const RULE: Rule = Rule {
@@ -8,6 +8,6 @@ pub const RULE: Rule = Rule {
     name: "root-not-object",
     severity: Severity::Error,
     summary: "The document is not an object (a mapping) of request members",
-    doc: include_str!("../../rules/SL003.md"),
+    doc: include_str!("../../../rules/SL003.md"),
     check: Check::Parse,
 };

@@ -1,6 +1,6 @@
 //! SL201 `too-many-hyperparameters` (see `rules/SL201.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 
 pub const RULE: Rule = Rule {
@@ -8,7 +8,7 @@ pub const RULE: Rule = Rule {
     name: "too-many-hyperparameters",
     severity: Severity::Error,
     summary: "More than 100 hyperparameters",
-    doc: include_str!("../../rules/SL201.md"),
+    doc: include_str!("../../../rules/SL201.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL202 `hyperparameter-too-long` (see `rules/SL202.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::pointer;
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "hyperparameter-too-long",
     severity: Severity::Error,
     summary: "A hyperparameter key or value longer than 256 characters",
-    doc: include_str!("../../rules/SL202.md"),
+    doc: include_str!("../../../rules/SL202.md"),
     check: Check::Request(check),
 };
 
@@ -41,7 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Target::Value,
                     format!(
                         "value of hyperparameter `{}` is {value_len} characters long; at most {MAX_CHARS} allowed",
-                        super::describe::quote(key)
+                        crate::rules::describe::quote(key)
                     ),
                 )
                 .with_help("put the value in a file in an input channel and pass the file's path (/opt/ml/input/data/<channel>/<file>) instead"),

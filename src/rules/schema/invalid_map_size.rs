@@ -1,6 +1,6 @@
 //! SL107 `invalid-map-size`: a map with too few or too many entries (see `rules/SL107.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "invalid-map-size",
     severity: Severity::Error,
     summary: "A map has more entries than the API allows (Environment, rule parameters, ...)",
-    doc: include_str!("../../rules/SL107.md"),
+    doc: include_str!("../../../rules/SL107.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL503 `ebs-volume-size-required` (see `rules/SL503.md`).
 
-use super::{instance_types, Check, Context, Rule};
+use crate::rules::{instance_types, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "ebs-volume-size-required",
     severity: Severity::Error,
     summary: "An EBS-only instance type without ResourceConfig.VolumeSizeInGB",
-    doc: include_str!("../../rules/SL503.md"),
+    doc: include_str!("../../../rules/SL503.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL106 `invalid-item-count`: a list with too few or too many items (see `rules/SL106.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "invalid-item-count",
     severity: Severity::Error,
     summary: "A list has fewer or more items than the API allows (channels, tags, subnets, ...)",
-    doc: include_str!("../../rules/SL106.md"),
+    doc: include_str!("../../../rules/SL106.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL203 `algorithm-name-and-image` (see `rules/SL203.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 
 pub const RULE: Rule = Rule {
@@ -8,7 +8,7 @@ pub const RULE: Rule = Rule {
     name: "algorithm-name-and-image",
     severity: Severity::Error,
     summary: "AlgorithmSpecification needs exactly one of AlgorithmName and TrainingImage",
-    doc: include_str!("../../rules/SL203.md"),
+    doc: include_str!("../../../rules/SL203.md"),
     check: Check::Request(check),
 };
 

@@ -1,7 +1,7 @@
 //! SL105 `invalid-length`: a string shorter or longer than the service model allows
 //! (see `rules/SL105.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schema::{self, Violation};
 
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "invalid-length",
     severity: Severity::Error,
     summary: "A string is shorter or longer than the API allows",
-    doc: include_str!("../../rules/SL105.md"),
+    doc: include_str!("../../../rules/SL105.md"),
     check: Check::Request(check),
 };
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::pointer;
 use crate::source::Format;
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     name: "duplicate-key",
     severity: Severity::Error,
     summary: "A key appears twice in one object: the AWS CLI keeps the last (JSON) or rejects the file (YAML)",
-    doc: include_str!("../../rules/SL002.md"),
+    doc: include_str!("../../../rules/SL002.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL100 `unknown-key`: a key the request does not have, at any depth (see `rules/SL100.md`).
 
-use super::{describe, Check, Context, Rule};
+use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
 use crate::source::Format;
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     name: "unknown-key",
     severity: Severity::Error,
     summary: "A key that the CreateTrainingJob request does not have; the API rejects it",
-    doc: include_str!("../../rules/SL100.md"),
+    doc: include_str!("../../../rules/SL100.md"),
     check: Check::Request(check),
 };
 

@@ -1,6 +1,6 @@
 //! SL601 `secret-in-hyperparameters` (see `rules/SL601.md`).
 
-use super::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::{pointer, secrets};
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "secret-in-hyperparameters",
     severity: Severity::Error,
     summary: "A credential or secret in a hyperparameter",
-    doc: include_str!("../../rules/SL601.md"),
+    doc: include_str!("../../../rules/SL601.md"),
     check: Check::Request(check),
 };
 
@@ -19,7 +19,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     for (key, value) in hp {
         if let Some(found) = secrets::scan(Some(key), value) {
-            let shown = super::describe::quote(key);
+            let shown = crate::rules::describe::quote(key);
             let message = match found.kind {
                 secrets::SecretKind::NamedSecret => format!(
                     "hyperparameter `{shown}` holds a real-looking value under a secret-like name (`{}`)",

@@ -1,6 +1,6 @@
 //! SL502 `volume-size-exceeds-local-storage` (see `rules/SL502.md`).
 
-use super::{instance_types, Check, Context, Rule};
+use crate::rules::{instance_types, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
 
@@ -9,7 +9,7 @@ pub const RULE: Rule = Rule {
     name: "volume-size-exceeds-local-storage",
     severity: Severity::Error,
     summary: "VolumeSizeInGB above the local storage of an NVMe instance type",
-    doc: include_str!("../../rules/SL502.md"),
+    doc: include_str!("../../../rules/SL502.md"),
     check: Check::Request(check),
 };
 

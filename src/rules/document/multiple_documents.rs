@@ -1,6 +1,6 @@
 //! SL004 `multiple-documents`: raised while reading the document (see `rules/SL004.md`).
 
-use super::{Check, Rule};
+use crate::rules::{Check, Rule};
 use crate::diagnostic::Severity;
 
 pub const RULE: Rule = Rule {
@@ -8,6 +8,6 @@ pub const RULE: Rule = Rule {
     name: "multiple-documents",
     severity: Severity::Error,
     summary: "A YAML file holds more than one document",
-    doc: include_str!("../../rules/SL004.md"),
+    doc: include_str!("../../../rules/SL004.md"),
     check: Check::Parse,
 };

@@ -1,0 +1,3 @@
+//! Debugger and profiler configurations (SL8xx).
+
+registry! {}

@@ -1,0 +1,3 @@
+//! Serverless training jobs (SL9xx).
+
+registry! {}

@@ -1,0 +1,3 @@
+//! Tags: unique keys, the reserved aws: prefix (SL7xx).
+
+registry! {}
