@@ -2,6 +2,7 @@
 //! rule, and return the diagnostics sorted by position.
 
 use crate::diagnostic::Diagnostic;
+use crate::discover::{self, DocumentKind};
 use crate::parse::{self, ParseErrorKind};
 use crate::rules::{self, Check, Context, Rule};
 use crate::source::{SourceFile, Span};
@@ -22,20 +23,52 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
             ParseErrorKind::Syntax => &rules::document::syntax_error::RULE,
             ParseErrorKind::MultipleDocuments => &rules::document::multiple_documents::RULE,
         };
-        out.push(parse_diagnostic(rule, e.message.clone(), e.span));
+        let mut d = parse_diagnostic(rule, e.message.clone(), e.span);
+        if e.kind == ParseErrorKind::MultipleDocuments {
+            d = d.with_help(
+                "the AWS CLI rejects a multi-document stream: keep one request per file",
+            );
+        }
+        out.push(d);
     }
     let Some(root) = parsed.root else {
         return out;
     };
     if !matches!(root.value, Value::Object(_)) {
-        out.push(parse_diagnostic(
-            &rules::document::root_not_object::RULE,
-            format!(
-                "the document is {}, not an object of CreateTrainingJob request members",
-                a_type(root.type_name())
-            ),
-            root.span,
-        ));
+        out.push(
+            parse_diagnostic(
+                &rules::document::root_not_object::RULE,
+                format!(
+                    "the document is {}, not an object of CreateTrainingJob request members",
+                    a_type(root.type_name())
+                ),
+                root.span,
+            )
+            .with_help("one request per file, with its members (TrainingJobName, RoleArn, ...) at the top level"),
+        );
+        return out;
+    }
+    let kind = discover::classify(&root);
+    if kind != DocumentKind::Request {
+        let first_key = root
+            .as_object()
+            .and_then(|m| m.first())
+            .map_or(Span::new(root.span.start, root.span.start), |m| m.key_span);
+        out.push(
+            parse_diagnostic(
+                &rules::document::not_a_request::RULE,
+                format!(
+                    "not checked: this looks like {}, not a CreateTrainingJob request",
+                    kind.describe()
+                ),
+                first_key,
+            )
+            .with_help(match kind {
+                DocumentKind::KubernetesResource => "sagelint checks the CreateTrainingJob API request (PascalCase members such as TrainingJobName); a custom resource's spec is translated into one by its controller",
+                DocumentKind::StateMachine | DocumentKind::CloudFormation => "put the training job's Parameters (the request) in a file of its own to check it",
+                _ => "a request has at least two of TrainingJobName, AlgorithmSpecification, RoleArn, OutputDataConfig, ResourceConfig, StoppingCondition, InputDataConfig, HyperParameters at the top level",
+            }),
+        );
         return out;
     }
 

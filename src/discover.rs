@@ -75,23 +75,81 @@ pub const RESPONSE_MARKERS: &[&str] = &[
     "ModelArtifacts",
 ];
 
-/// Whether a parsed document is a training job request: at least two of the request's main
-/// members at the top level, and none of a response's.
-pub fn is_training_job(root: &Node) -> bool {
-    let Some(members) = root.as_object() else {
-        return false;
-    };
-    if members
-        .iter()
-        .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
-    {
-        return false;
+/// What a JSON or YAML document is, as far as sagelint is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A CreateTrainingJob request (or a DescribeTrainingJob response, which has the same
+    /// members plus read-only ones): at least two of the main members at the top level.
+    Request,
+    /// A Kubernetes custom resource (ACK, SageMaker Operator): `apiVersion`/`kind`, or the
+    /// request's members in lowerCamelCase.
+    KubernetesResource,
+    /// A Step Functions state machine (`StartAt` and `States`).
+    StateMachine,
+    /// A CloudFormation or SAM template.
+    CloudFormation,
+    /// Anything else: a package.json, a docker-compose file, ...
+    Other,
+}
+
+impl DocumentKind {
+    /// How to say what the document looks like, for a diagnostic.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DocumentKind::Request => "a CreateTrainingJob request",
+            DocumentKind::KubernetesResource => {
+                "a Kubernetes custom resource (ACK or the SageMaker Operator, lowerCamelCase keys)"
+            }
+            DocumentKind::StateMachine => "a Step Functions state machine",
+            DocumentKind::CloudFormation => "a CloudFormation or SAM template",
+            DocumentKind::Other => "some other document",
+        }
     }
-    let hits = members
-        .iter()
-        .filter(|m| MARKERS.contains(&m.key.strip_suffix(".$").unwrap_or(&m.key)))
-        .count();
-    hits >= 2
+}
+
+/// Classify a parsed document by its top-level keys.
+pub fn classify(root: &Node) -> DocumentKind {
+    let Some(members) = root.as_object() else {
+        return DocumentKind::Other;
+    };
+    let has = |k: &str| members.iter().any(|m| m.key == k);
+    let markers = |exact: bool| {
+        members
+            .iter()
+            .filter(|m| {
+                let key = m.key.strip_suffix(".$").unwrap_or(&m.key);
+                MARKERS.iter().any(|mk| {
+                    if exact {
+                        *mk == key
+                    } else {
+                        mk.eq_ignore_ascii_case(key)
+                    }
+                })
+            })
+            .count()
+    };
+    if markers(true) >= 2 {
+        DocumentKind::Request
+    } else if (has("apiVersion") && has("kind")) || markers(false) >= 2 {
+        DocumentKind::KubernetesResource
+    } else if has("StartAt") && has("States") {
+        DocumentKind::StateMachine
+    } else if has("AWSTemplateFormatVersion") || has("Resources") {
+        DocumentKind::CloudFormation
+    } else {
+        DocumentKind::Other
+    }
+}
+
+/// Whether a walk should check this document: a request, and not a DescribeTrainingJob
+/// response (which has read-only members no request may send).
+pub fn is_training_job(root: &Node) -> bool {
+    classify(root) == DocumentKind::Request
+        && !root
+            .as_object()
+            .unwrap_or_default()
+            .iter()
+            .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
 }
 
 /// For a walk: is this parsed file one to check? Unparseable files count when their text names

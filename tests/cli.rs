@@ -85,7 +85,7 @@ fn stdin_uses_the_named_format() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"TrainingJobName: my_job\n")
+        .write_all(b"TrainingJobName: my_job\nRoleArn: arn:aws:iam::123456789012:role/R\n")
         .unwrap();
     let o = child.wait_with_output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
@@ -218,4 +218,16 @@ fn secrets_never_appear_in_full() {
             assert_eq!(o.status.code(), Some(1));
         }
     }
+}
+
+#[test]
+fn an_explicit_file_that_is_not_a_request_gets_one_info() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("package.json");
+    std::fs::write(&path, r#"{"name": "x", "version": "1"}"#).unwrap();
+    let o = sagelint(&["check", "--format", "json", path.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["diagnostics"][0]["rule"], "SL005");
+    assert_eq!(o.status.code(), Some(0), "info does not fail the gate");
 }

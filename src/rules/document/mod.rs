@@ -5,4 +5,5 @@ registry! {
     duplicate_key,
     root_not_object,
     multiple_documents,
+    not_a_request,
 }
