@@ -7,7 +7,7 @@ use crate::parse::{self, ParseErrorKind};
 use crate::rules::{self, Check, Context, Rule};
 use crate::source::{SourceFile, Span};
 use crate::tree::Value;
-use crate::{model, schema, secrets};
+use crate::{model, schema, secrets, suppress};
 
 /// All diagnostics for one source file, in document order.
 pub fn check(source: &SourceFile) -> Vec<Diagnostic> {
@@ -87,6 +87,9 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
         }
     }
     scrub_secrets(&cx, &mut out);
+    let comments = suppress::comments(source, Some(&root));
+    let unused = suppress::apply(source, &comments, &mut out);
+    out.extend(unused);
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
     });

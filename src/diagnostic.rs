@@ -12,6 +12,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Higher is more severe: info 0, warning 1, error 2.
+    pub fn rank(self) -> u8 {
+        match self {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",

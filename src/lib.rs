@@ -4,7 +4,9 @@
 //! one spanned [`tree`]) → [`schema`] (the generated JSON Schema) and [`model`] (typed request)
 //! → [`rules`] (one file per rule) → [`diagnostic`]s → [`render`] (human, JSON).
 
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
@@ -17,6 +19,7 @@ pub mod schema;
 pub mod secrets;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod tree;
 
 pub use check::check;

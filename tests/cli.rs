@@ -231,3 +231,19 @@ fn an_explicit_file_that_is_not_a_request_gets_one_info() {
     assert_eq!(v["diagnostics"][0]["rule"], "SL005");
     assert_eq!(o.status.code(), Some(0), "info does not fail the gate");
 }
+
+#[test]
+fn walked_files_are_named_without_a_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("testdata/invalid/instance-storage.yaml"),
+        dir.path().join("job.yaml"),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args(["check", "--format", "concise", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(stdout(&o).starts_with("job.yaml:"), "{}", stdout(&o));
+}

@@ -1,7 +1,11 @@
 //! Output formats. Renderers only format diagnostics; they decide nothing.
 
+pub mod concise;
+pub mod fingerprint;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -67,13 +71,21 @@ pub fn display_text(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
     for d in diagnostics.iter().filter(|d| d.redact) {
         let span = source.clamp(d.span);
         let text = &source.text[span.start..span.end];
-        // Keep an opening quote and at most the 4 characters the message shows anyway.
-        let quote = usize::from(text.starts_with(['"', '\'']));
-        let keep = text
+        // Keep the quotes and as many leading characters as a redaction shows (at most 4, fewer
+        // for short values); mask everything else, byte for byte.
+        let quoted = text.len() >= 2 && text.starts_with(['"', '\'']) && text.ends_with(&text[..1]);
+        let inner = if quoted {
+            &text[1..text.len() - 1]
+        } else {
+            text
+        };
+        let inner_start = span.start + usize::from(quoted);
+        let shown = crate::secrets::redact(inner).chars().count() - 1;
+        let keep = inner
             .char_indices()
-            .nth(quote + 4)
-            .map_or(text.len(), |(i, _)| i);
-        for b in &mut bytes[span.start + keep..span.end] {
+            .nth(shown)
+            .map_or(inner.len(), |(i, _)| i);
+        for b in &mut bytes[inner_start + keep..inner_start + inner.len()] {
             *b = b'*';
         }
     }

@@ -6,4 +6,5 @@ registry! {
     root_not_object,
     multiple_documents,
     not_a_request,
+    unused_suppression,
 }

@@ -1,0 +1,412 @@
+//! Configuration: `sagelint.toml`, `.sagelint.toml`, or `[tool.sagelint]` in `pyproject.toml`
+//! (ML repositories are Python repositories), found from a checked file upward.
+//!
+//! ```toml
+//! select = ["ALL"]                     # rules to run (codes or names; default: all)
+//! ignore = ["SL405"]                   # rules not to run
+//! include = ["specs/**"]               # what a directory walk checks (default: everything)
+//! exclude = ["specs/legacy/**"]        # what a directory walk skips
+//! [severity]                           # per-rule severity overrides
+//! SL404 = "error"
+//! [per-file-ignores]                   # rules not to run on some paths
+//! "specs/experiments/**" = ["SL405"]
+//! [[suppress]]                         # one finding in a JSON file (JSON has no comments)
+//! path = "specs/train.json"
+//! rule = "SL104"
+//! pointer = "/RoleArn"                 # optional: only this place
+//! reason = "role created by the pipeline"
+//! ```
+//!
+//! Globs and paths are relative to the directory of the configuration file.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{self, Rule};
+use crate::source::{Format, SourceFile, Span};
+
+/// The file names looked for in each directory, in order.
+pub const FILE_NAMES: &[&str] = &["sagelint.toml", ".sagelint.toml", "pyproject.toml"];
+
+/// A configuration file that cannot be used: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    select: Option<Vec<Spanned<String>>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    severity: Option<IndexMap<String, Spanned<String>>>,
+    per_file_ignores: Option<IndexMap<String, Spanned<Vec<Spanned<String>>>>>,
+    suppress: Option<Vec<Spanned<RawSuppression>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppression {
+    path: Spanned<String>,
+    rule: Spanned<String>,
+    pointer: Option<String>,
+    reason: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Pyproject {
+    tool: Option<PyprojectTool>,
+}
+
+#[derive(Deserialize)]
+struct PyprojectTool {
+    sagelint: Option<RawConfig>,
+}
+
+/// A suppression from the configuration file, for JSON files (which cannot hold comments).
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub path: GlobMatcher,
+    pub rule: &'static Rule,
+    pub pointer: Option<String>,
+    pub reason: Option<String>,
+    /// Where it is written in the configuration file, to report it when unused.
+    pub span: Span,
+}
+
+/// A loaded configuration (the default one when no file is found).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it was read from, and its text (to report unused suppressions in it).
+    pub source: Option<SourceFile>,
+    /// Directory that globs and suppression paths are relative to.
+    pub root: PathBuf,
+    selected: Option<HashSet<&'static str>>,
+    ignored: HashSet<&'static str>,
+    severity: HashMap<&'static str, Severity>,
+    per_file_ignores: Vec<(GlobMatcher, HashSet<&'static str>)>,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Config {
+    /// The nearest configuration file from `start` (a file or directory) upward, if any.
+    /// A `pyproject.toml` counts only when it has a `[tool.sagelint]` table.
+    pub fn discover(start: &Path) -> Result<Option<Config>, ConfigError> {
+        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut dir = if start.is_dir() {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
+        while let Some(d) = dir {
+            for name in FILE_NAMES {
+                let candidate = d.join(name);
+                if !candidate.is_file() {
+                    continue;
+                }
+                if *name == "pyproject.toml" {
+                    let text = read(&candidate)?;
+                    if !text.contains("[tool.sagelint") {
+                        continue;
+                    }
+                }
+                return Config::load(&candidate).map(Some);
+            }
+            dir = d.parent();
+        }
+        Ok(None)
+    }
+
+    /// Load a configuration file (a `pyproject.toml` is read from its `[tool.sagelint]` table).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = read(path)?;
+        let source = SourceFile::new(path.display().to_string(), text, Format::Yaml);
+        let error = |span: Option<std::ops::Range<usize>>, message: String| {
+            let pos = source.position(span.map_or(0, |s| s.start));
+            ConfigError {
+                path: path.to_path_buf(),
+                line: pos.line,
+                column: pos.column,
+                message,
+            }
+        };
+        let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+        let raw = if is_pyproject {
+            toml::from_str::<Pyproject>(&source.text)
+                .map(|p| p.tool.and_then(|t| t.sagelint).unwrap_or_default())
+        } else {
+            toml::from_str::<RawConfig>(&source.text)
+        }
+        .map_err(|e| error(e.span(), e.message().trim().to_string()))?;
+
+        let root = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        let mut config = Config {
+            root,
+            ..Config::default()
+        };
+        let rule = |name: &Spanned<String>| -> Result<&'static Rule, ConfigError> {
+            rules::find(name.get_ref())
+                .ok_or_else(|| error(Some(name.span()), unknown_rule(name.get_ref())))
+        };
+        let rule_set = |names: &[Spanned<String>]| -> Result<HashSet<&'static str>, ConfigError> {
+            let mut set = HashSet::new();
+            for name in names {
+                if name.get_ref() == "ALL" {
+                    set.extend(rules::RULES.iter().map(|r| r.code));
+                } else {
+                    set.insert(rule(name)?.code);
+                }
+            }
+            Ok(set)
+        };
+        let globs = |patterns: &[Spanned<String>]| -> Result<GlobSet, ConfigError> {
+            let mut builder = GlobSetBuilder::new();
+            for p in patterns {
+                builder.add(glob(p.get_ref()).map_err(|m| error(Some(p.span()), m))?);
+            }
+            builder.build().map_err(|e| error(None, e.to_string()))
+        };
+
+        if let Some(select) = &raw.select {
+            config.selected = Some(rule_set(select)?);
+        }
+        if let Some(ignore) = &raw.ignore {
+            config.ignored = rule_set(ignore)?;
+        }
+        if let Some(include) = &raw.include {
+            config.include = Some(globs(include)?);
+        }
+        if let Some(exclude) = &raw.exclude {
+            config.exclude = Some(globs(exclude)?);
+        }
+        for (code, level) in raw.severity.iter().flatten() {
+            let r =
+                rules::find(code).ok_or_else(|| error(Some(level.span()), unknown_rule(code)))?;
+            let severity = match level.get_ref().as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                "info" => Severity::Info,
+                other => {
+                    return Err(error(
+                        Some(level.span()),
+                        format!(
+                            "severity of `{code}` is `{other}`: expected error, warning or info"
+                        ),
+                    ))
+                }
+            };
+            config.severity.insert(r.code, severity);
+        }
+        for (pattern, names) in raw.per_file_ignores.iter().flatten() {
+            let matcher = glob(pattern)
+                .map_err(|m| error(Some(names.span()), m))?
+                .compile_matcher();
+            config
+                .per_file_ignores
+                .push((matcher, rule_set(names.get_ref())?));
+        }
+        for s in raw.suppress.iter().flatten() {
+            let span = s.span();
+            let s = s.get_ref();
+            config.suppressions.push(Suppression {
+                path: glob(s.path.get_ref())
+                    .map_err(|m| error(Some(s.path.span()), m))?
+                    .compile_matcher(),
+                rule: rule(&s.rule)?,
+                pointer: s.pointer.clone(),
+                reason: s.reason.clone(),
+                span: Span::new(span.start, span.end),
+            });
+        }
+        config.source = Some(source);
+        Ok(config)
+    }
+
+    /// A path as the configuration's globs see it: relative to the configuration's directory.
+    pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
+        match std::path::absolute(path) {
+            Ok(abs) => match abs.strip_prefix(&self.root) {
+                Ok(rel) => std::borrow::Cow::Owned(rel.to_path_buf()),
+                Err(_) => std::borrow::Cow::Borrowed(path),
+            },
+            Err(_) => std::borrow::Cow::Borrowed(path),
+        }
+    }
+
+    /// Whether a directory walk checks this file (include/exclude globs).
+    pub fn walks_into(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        self.include.as_ref().is_none_or(|g| g.is_match(&rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(&rel))
+    }
+
+    /// Whether a rule runs on a file.
+    pub fn enabled(&self, rule: &Rule, path: &Path) -> bool {
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|s| !s.contains(rule.code))
+        {
+            return false;
+        }
+        if self.ignored.contains(rule.code) {
+            return false;
+        }
+        let rel = self.relative(path);
+        !self
+            .per_file_ignores
+            .iter()
+            .any(|(g, codes)| codes.contains(rule.code) && g.is_match(&rel))
+    }
+
+    /// Apply the configuration to one file's diagnostics: drop disabled rules, override
+    /// severities, and drop findings a `[[suppress]]` entry covers. Returns the indices of the
+    /// suppressions used, so unused ones can be reported.
+    pub fn apply(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
+        let rel = self.relative(path);
+        let mut used = Vec::new();
+        diagnostics.retain(|d| {
+            if !self.enabled(d.rule, path) {
+                return false;
+            }
+            let hit = self.suppressions.iter().position(|s| {
+                s.rule.code == d.rule.code
+                    && s.path.is_match(&rel)
+                    && s.pointer.as_ref().is_none_or(|p| *p == d.pointer)
+            });
+            match hit {
+                Some(i) => {
+                    used.push(i);
+                    false
+                }
+                None => true,
+            }
+        });
+        for d in diagnostics.iter_mut() {
+            if let Some(&s) = self.severity.get(d.rule.code) {
+                d.severity = s;
+            }
+        }
+        used
+    }
+
+    /// Whether any `[[suppress]]` entry is about this file (to know it was checked).
+    pub fn suppressions_for(&self, path: &Path) -> Vec<usize> {
+        let rel = self.relative(path);
+        (0..self.suppressions.len())
+            .filter(|&i| self.suppressions[i].path.is_match(&rel))
+            .collect()
+    }
+}
+
+fn read(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {e}"),
+    })
+}
+
+fn glob(pattern: &str) -> Result<Glob, String> {
+    Glob::new(pattern).map_err(|e| format!("invalid glob `{pattern}`: {e}"))
+}
+
+fn unknown_rule(name: &str) -> String {
+    let names = rules::RULES.iter().flat_map(|r| [r.code, r.name]);
+    match crate::suggest::closest(name, names) {
+        Some(s) => format!("unknown rule `{name}` (did you mean `{s}`?)"),
+        None => format!("unknown rule `{name}`; `sagelint rules` lists them"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).expect("write");
+        p
+    }
+
+    #[test]
+    fn bad_config_names_file_line_and_key() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = write(
+            dir.path(),
+            "sagelint.toml",
+            "select = [\"ALL\"]\nignore = [\"SL999\"]\n",
+        );
+        let e = Config::load(&p).expect_err("unknown rule");
+        assert_eq!((e.line, e.column), (2, 11));
+        assert!(e.message.contains("SL999"), "{}", e.message);
+
+        let p = write(dir.path(), "sagelint.toml", "ignroe = []\n");
+        let e = Config::load(&p).expect_err("unknown key");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("ignroe"), "{}", e.message);
+
+        let p = write(
+            dir.path(),
+            "sagelint.toml",
+            "[severity]\nSL404 = \"fatal\"\n",
+        );
+        let e = Config::load(&p).expect_err("bad severity");
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn discovery_goes_upward_and_reads_pyproject() {
+        let dir = tempfile::tempdir().expect("tmp");
+        write(
+            dir.path(),
+            "pyproject.toml",
+            "[project]\nname = \"x\"\n\n[tool.sagelint]\nignore = [\"secret-in-hyperparameters\"]\n",
+        );
+        let sub = dir.path().join("specs/deep");
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        let c = Config::discover(&sub.join("job.yaml"))
+            .expect("ok")
+            .expect("found");
+        let secret = rules::find("SL601").expect("rule");
+        assert!(!c.enabled(secret, &sub.join("job.yaml")));
+        assert!(c.enabled(rules::find("SL501").expect("rule"), &sub.join("job.yaml")));
+    }
+
+    #[test]
+    fn pyproject_without_our_table_is_skipped() {
+        let dir = tempfile::tempdir().expect("tmp");
+        write(dir.path(), "pyproject.toml", "[project]\nname = \"x\"\n");
+        assert!(Config::discover(dir.path()).expect("ok").is_none());
+    }
+}

@@ -1,0 +1,51 @@
+//! Fingerprints that identify a finding across runs and line moves: the file, the rule, the
+//! JSON Pointer and the finding's rank among identical (rule, pointer) pairs — never the line,
+//! the column or the message wording. Used by SARIF `partialFingerprints` and baselines.
+
+use super::FileResult;
+
+/// FNV-1a, 64 bits: tiny, dependency-free, and stable across platforms and releases.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// One fingerprint per diagnostic of `result`, in order.
+pub fn of(result: &FileResult) -> Vec<String> {
+    let file = normalize(&result.source.name);
+    let mut seen: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    result
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let rank = seen.entry((d.rule.code, d.pointer.as_str())).or_insert(0);
+            *rank += 1;
+            let n = rank.to_string();
+            format!("{:016x}", fnv1a(&[&file, d.rule.code, &d.pointer, &n]))
+        })
+        .collect()
+}
+
+/// A path written the same way on every platform and however it was named (`./a` = `a`).
+pub fn normalize(name: &str) -> String {
+    let s = name.replace('\\', "/");
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_and_distinct() {
+        assert_eq!(fnv1a(&["a", "b"]), fnv1a(&["a", "b"]));
+        assert_ne!(fnv1a(&["ab", ""]), fnv1a(&["a", "b"]));
+        assert_eq!(normalize("./specs\\a.json"), "specs/a.json");
+    }
+}
