@@ -1,0 +1,53 @@
+//! SL304 `duplicate-channel-name` (see `rules/SL304.md`).
+
+use std::collections::HashMap;
+
+use super::channel_ptr;
+use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::{describe, Check, Context, Rule};
+use crate::schema::is_templated;
+
+pub const RULE: Rule = Rule {
+    code: "SL304",
+    name: "duplicate-channel-name",
+    severity: Severity::Error,
+    summary: "Two channels of InputDataConfig have the same ChannelName",
+    doc: include_str!("../../../rules/SL304.md"),
+    check: Check::Request(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(channels) = &cx.request.input_data_config else {
+        return;
+    };
+    // The line of each name's first channel.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, channel) in channels.iter().enumerate() {
+        let Some(name) = channel.channel_name.as_deref() else {
+            continue;
+        };
+        if name.is_empty() || is_templated(name) {
+            continue;
+        }
+        let at = format!("{}/ChannelName", channel_ptr(i));
+        let line = cx.source.position(cx.span(&at, Target::Value).start).line;
+        let Some(&line_of_first) = first.get(name) else {
+            first.insert(name, line);
+            continue;
+        };
+        out.push(
+            cx.diagnostic(
+                &RULE,
+                at.as_str(),
+                Target::Value,
+                format!(
+                    "channel name `{}` is already used by the channel on line {line_of_first}: each channel of InputDataConfig needs a name of its own",
+                    describe::quote(name)
+                ),
+            )
+            .with_help(
+                "rename this channel (the container finds it under /opt/ml/input/data/<ChannelName>), or merge the two channels into one",
+            ),
+        );
+    }
+}
