@@ -1,7 +1,8 @@
 //! SL401 `max-wait-below-max-runtime` (see `rules/SL401.md`).
 
-use crate::rules::{Check, Context, Rule};
+use super::{spot, Spot};
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
     code: "SL401",
@@ -22,6 +23,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(wait) = stop.max_wait_time_in_seconds else {
         return;
     };
+    // Without managed Spot training the wait time is rejected outright (SL404): comparing it
+    // with the runtime would report the same mistake twice, with contradicting advice.
+    if spot(cx) == Spot::Off {
+        return;
+    }
     let (runtime, source) = match stop.max_runtime_in_seconds {
         Some(r) => (r, "MaxRuntimeInSeconds"),
         None if cx.has("/StoppingCondition/MaxRuntimeInSeconds") => return,
