@@ -4,4 +4,42 @@ registry! {
     volume_kms_on_local_storage,
     volume_size_exceeds_local_storage,
     ebs_volume_size_required,
+    instance_type_or_groups,
+    instance_count_zero,
+    kms_key_format,
+    kms_key_on_express_one_zone,
+    selected_instance_read_only,
+    instance_preferences_conflict,
+}
+
+use crate::rules::{instance_types, Context};
+
+/// Every instance type the job may run on, with the pointer of each: the cluster's
+/// `InstanceType`, every instance group's, and every entry of `InstancePreferences` (SageMaker
+/// picks one of them, so each must fit the rest of `ResourceConfig`). Types the facts table does
+/// not know are left out.
+pub(crate) fn job_instance_types<'a>(
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (String, &'static crate::facts::InstanceType)> + 'a {
+    let preferences = cx
+        .request
+        .resource_config
+        .as_ref()
+        .and_then(|r| r.instance_preferences.as_deref())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            Some((
+                format!("/ResourceConfig/InstancePreferences/{i}/InstanceType"),
+                crate::facts::instance_type(p.instance_type.as_deref()?)?,
+            ))
+        });
+    instance_types(cx).chain(preferences)
+}
+
+/// Whether a list member of `ResourceConfig` is given: a non-empty list, a value of another
+/// type (the schema reports it), or a Step Functions path (`Name.$`).
+pub(crate) fn list_set<T>(cx: &Context<'_>, pointer: &str, typed: Option<&[T]>) -> bool {
+    cx.has(pointer) && typed.is_none_or(|l| !l.is_empty())
 }

@@ -1,8 +1,10 @@
 //! SL501 `volume-kms-on-local-storage` (see `rules/SL501.md`).
 
-use crate::rules::{instance_types, Check, Context, Rule};
+use super::job_instance_types;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
+use crate::rules::serverless::is_serverless;
+use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
     code: "SL501",
@@ -14,13 +16,14 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !cx.has("/ResourceConfig/VolumeKmsKeyId") {
+    // A serverless job's compute is chosen by SageMaker, not by these instance types.
+    if !cx.has("/ResourceConfig/VolumeKmsKeyId") || is_serverless(cx) {
         return;
     }
     // One diagnostic at the one key, naming every NVMe type once (a heterogeneous cluster may
     // have several NVMe instance groups, some of the same type).
     let mut names: Vec<&str> = Vec::new();
-    for (_, t) in instance_types(cx).filter(|(_, t)| t.storage == Storage::Nvme) {
+    for (_, t) in job_instance_types(cx).filter(|(_, t)| t.storage == Storage::Nvme) {
         if !names.contains(&t.name) {
             names.push(t.name);
         }

@@ -1,8 +1,10 @@
 //! SL502 `volume-size-exceeds-local-storage` (see `rules/SL502.md`).
 
-use crate::rules::{instance_types, Check, Context, Rule};
+use super::job_instance_types;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
+use crate::rules::serverless::is_serverless;
+use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
     code: "SL502",
@@ -22,10 +24,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    // On a serverless job the size cannot be set at all (SL902).
+    if is_serverless(cx) {
+        return;
+    }
     // The EBS-only types of a heterogeneous cluster still need the volume size.
-    let needs_size = instance_types(cx).any(|(_, t)| t.storage == Storage::EbsOnly);
+    let needs_size = job_instance_types(cx).any(|(_, t)| t.storage == Storage::EbsOnly);
     let mut seen: Vec<&str> = Vec::new();
-    for (_, t) in instance_types(cx).filter(|(_, t)| t.storage == Storage::Nvme) {
+    for (_, t) in job_instance_types(cx).filter(|(_, t)| t.storage == Storage::Nvme) {
         if seen.contains(&t.name) {
             continue;
         }
