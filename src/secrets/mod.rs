@@ -1,6 +1,7 @@
 //! One secret detector for every place a secret can hide in a
-//! CreateTrainingJob request: `HyperParameters`, `Environment`, `Tags`,
-//! debugger `HookParameters`/`RuleParameters` and `ContainerArguments`.
+//! CreateTrainingJob request: `HyperParameters`, `Environment`, `Tags`, the
+//! debugger and profiler parameter maps, `ContainerEntrypoint` and
+//! `ContainerArguments` (rules SL601–SL605, through `rules/secrets/report.rs`).
 //!
 //! AWS asks that no "account access IDs, secrets, or tokens" appear in these
 //! plain-text fields: they are stored with the job, shown by

@@ -237,9 +237,35 @@ pub(super) fn is_path_like(v: &str) -> bool {
             .any(|e| lower.ends_with(e) && lower.len() > e.len())
 }
 
+/// A hierarchical name such as a secret store gives its entries
+/// (`prod/db-credentials`, `Prod/HF-Token`) or a hub its models
+/// (`acme/bert-churn`): two or more `/`-separated segments of words (letters
+/// and digits, joined by `-`, `_` or `.`), each segment with a letter and each
+/// word lower case, upper case or capitalised. Passing the name of a secret is
+/// the fix, not a leak; random keys that contain `/` mix cases inside words
+/// (`wJalrXUtnFEMI/K7MDENG/…`) and passwords often have a bare number
+/// (`Hunter/2024`): both stay suspects.
+fn is_hierarchical_name(v: &str) -> bool {
+    let word = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
+        w.chars().all(|c| c.is_ascii_alphanumeric())
+            && match letters.split_first() {
+                None => true,
+                Some((first, rest)) => {
+                    rest.iter().all(char::is_ascii_lowercase)
+                        || (first.is_ascii_uppercase() && rest.iter().all(char::is_ascii_uppercase))
+                }
+            }
+    };
+    let segment =
+        |s: &str| s.chars().any(|c| c.is_ascii_alphabetic()) && s.split(['-', '_', '.']).all(word);
+    v.contains('/') && v.split('/').all(segment)
+}
+
 /// Values of a type no secret has: booleans, numbers, ARNs, URLs (credentials
-/// in URLs are detected separately), file paths, content digests
-/// (`sha256:…`), and environment-variable names.
+/// in URLs are detected separately), file paths, hierarchical names
+/// (`prod/db-credentials`), content digests (`sha256:…`), and
+/// environment-variable names.
 pub(super) fn is_non_secret_literal(v: &str) -> bool {
     let v = strip_quotes(v);
     let lower = v.to_ascii_lowercase();
@@ -253,5 +279,6 @@ pub(super) fn is_non_secret_literal(v: &str) -> bool {
             .iter()
             .any(|p| lower.starts_with(p))
         || is_path_like(v)
+        || is_hierarchical_name(v)
         || is_env_var_name(v)
 }

@@ -203,6 +203,9 @@ fn true_positives() -> Vec<(Option<&'static str>, String, SecretKind)> {
         (Some("credentials"), s("svc-user:FAKEpw-0192"), NamedSecret),
         (Some("passphrase"), s("FAKE-Passphrase-77"), NamedSecret),
         (Some("pwd"), s("Tr0ub4dor&3"), NamedSecret),
+        // A `/` inside a password or key does not make it a name.
+        (Some("db_password"), s("Hunter/2024"), NamedSecret),
+        (Some("api_token"), s("FAKEtok3n/Abc123xyz"), NamedSecret),
         (
             Some("app.secret.key"),
             s("FAKEdjangoSecret-9x8y7z6w5v"),
@@ -379,6 +382,11 @@ fn look_alikes() -> Vec<(Option<&'static str>, String)> {
         (Some("secret_id"), s("prod-db-Credentials-9fK2")),
         (Some("token_file"), s("hftok-2024-FAKE-ref")),
         (Some("hf_token_env"), s("HF_TOKEN")),
+        // Names of secrets in a store, passed where the secret would be.
+        (Some("secret"), s("prod/db-credentials")),
+        (Some("WANDB_API_KEY_SECRET"), s("wandb/api-key")),
+        (Some("--db-password"), s("training/churn-db")),
+        (Some("hub_token"), s("Prod/HF-Token")),
         (Some("api_key_var"), s("WANDB_API_KEY")),
         (Some("auth_type"), s("oauth2-client-credentials")),
         (Some("auth_mode"), s("IAM_ROLE")),

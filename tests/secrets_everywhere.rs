@@ -1,0 +1,346 @@
+//! One secret of every kind the detector knows, planted in every place the SL6xx rules look
+//! (hyperparameters, environment, tag keys and values, the Debugger and profiler parameter maps,
+//! the container's entry point and arguments), in a JSON and a YAML request. The `sagelint`
+//! binary must report each one, with its rule, at its place, and no output format may show any
+//! of them in full.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use serde_json::{json, Map, Value};
+
+const JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmYWtlLXVzZXItZm9yLXRlc3RzIn0.FAKEsignatureFAKEsignature0123456789abcd";
+const PEM_BODY: &str = "MIIEowIBAAKCAQEAfakeKEYmaterialFORtests0123456789";
+
+/// One fake secret: the name it is planted under, the value, the part that must never be shown,
+/// and how the message describes it.
+struct Plant {
+    name: &'static str,
+    value: String,
+    secret: String,
+    described: &'static str,
+}
+
+/// One plant per kind of `sagelint::secrets::SecretKind` (all synthetic, visibly fake).
+fn plants() -> Vec<Plant> {
+    let p = |name, value: &str, secret: &str, described| Plant {
+        name,
+        value: value.to_string(),
+        secret: secret.to_string(),
+        described,
+    };
+    let same = |name, value: &str, described| p(name, value, value, described);
+    vec![
+        same(
+            "aws_access_key_id",
+            "AKIAIOSFODNN7EXAMPLE",
+            "AWS access key ID",
+        ),
+        same(
+            "aws_secret_access_key",
+            "FAKEsecretKEY0123456789+abcdefGHIJKLmnop",
+            "AWS secret access key",
+        ),
+        same(
+            "aws_session_token",
+            "IQoJb3JpZ2luX2VjEFAKEsessionTOKENforTESTSonly0123456789abcdefgh",
+            "AWS session token",
+        ),
+        p(
+            "private_key",
+            &format!(
+                "-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n-----END RSA PRIVATE KEY-----\n"
+            ),
+            PEM_BODY,
+            "private key",
+        ),
+        same(
+            "github_token",
+            "ghp_0123456789abcdefghijABCDEFGHIJ012345",
+            "GitHub token",
+        ),
+        same("gitlab_token", "glpat-FAKEfake0123456789ab", "GitLab token"),
+        same(
+            "slack_token",
+            "xoxb-1234567890-1234567890123-FAKEfakeTOKENvalue12",
+            "Slack token",
+        ),
+        same(
+            "hf_token",
+            "hf_FakeTokenForTestingOnlyAbCdEfGhIjKl",
+            "Hugging Face token",
+        ),
+        same(
+            "openai_api_key",
+            "sk-proj-FAKE0123456789abcdefGHIJklmnOPQRstuv",
+            "OpenAI API key",
+        ),
+        same(
+            "stripe_key",
+            "sk_live_FAKE0123456789abcdefGHIJ",
+            "Stripe key",
+        ),
+        same(
+            "google_api_key",
+            "AIzaFAKE0123456789abcdefghijklmnopqrstu",
+            "Google API key",
+        ),
+        same("auth_jwt", JWT, "JSON Web Token"),
+        p(
+            "database_url",
+            "postgres://admin:s3cr3tP4ssw0rd@db.internal:5432/features",
+            "s3cr3tP4ssw0rd",
+            "password in a URL",
+        ),
+        same("db_password", "Hunter22xyz", "secret-like name"),
+    ]
+}
+
+/// A map of every plant under its name (upper-case for environment variables).
+fn map(plants: &[Plant], upper: bool) -> Value {
+    let mut m = Map::new();
+    for p in plants {
+        let name = if upper {
+            p.name.to_uppercase()
+        } else {
+            p.name.to_string()
+        };
+        m.insert(name, json!(p.value));
+    }
+    Value::Object(m)
+}
+
+/// `--name value` for every plant: the value is judged by its flag.
+fn command_line(plants: &[Plant]) -> Value {
+    let mut items = vec![json!("python3"), json!("train.py")];
+    for p in plants {
+        items.push(json!(format!("--{}", p.name.replace('_', "-"))));
+        items.push(json!(p.value));
+    }
+    Value::Array(items)
+}
+
+/// The request, and every planted place: (pointer, rule, plant index).
+fn request(plants: &[Plant]) -> (Value, Vec<(String, &'static str, usize)>) {
+    let rules_image =
+        "503895931360.dkr.ecr.us-east-1.amazonaws.com/sagemaker-debugger-rules:latest";
+    let mut tags = vec![json!({"Key": "team", "Value": "ml-platform"})];
+    for p in plants {
+        // A tag key is judged alone: a secret-named one is written `name=value`.
+        let key = if p.described == "secret-like name" {
+            format!("{}={}", p.name, p.value)
+        } else {
+            p.value.clone()
+        };
+        tags.push(json!({"Key": key, "Value": "x"}));
+    }
+    for p in plants {
+        tags.push(json!({"Key": p.name, "Value": p.value}));
+    }
+    let request = json!({
+        "TrainingJobName": "secrets-everywhere",
+        "RoleArn": "arn:aws:iam::123456789012:role/SageMakerTrainingRole",
+        "AlgorithmSpecification": {
+            "TrainingImage": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311",
+            "TrainingInputMode": "File",
+            "ContainerEntrypoint": command_line(plants),
+            "ContainerArguments": command_line(plants),
+        },
+        "HyperParameters": map(plants, false),
+        "OutputDataConfig": {"S3OutputPath": "s3://my-bucket/output"},
+        "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 30},
+        "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+        "Environment": map(plants, true),
+        "Tags": tags,
+        "DebugHookConfig": {
+            "S3OutputPath": "s3://my-bucket/debug-output",
+            "HookParameters": map(plants, false),
+            "CollectionConfigurations": [
+                {"CollectionName": "losses", "CollectionParameters": map(plants, false)},
+            ],
+        },
+        "DebugRuleConfigurations": [{
+            "RuleConfigurationName": "LossNotDecreasing",
+            "RuleEvaluatorImage": rules_image,
+            "RuleParameters": map(plants, false),
+        }],
+        "ProfilerConfig": {
+            "S3OutputPath": "s3://my-bucket/profiler-output",
+            "ProfilingParameters": map(plants, false),
+        },
+        "ProfilerRuleConfigurations": [{
+            "RuleConfigurationName": "ProfilerReport",
+            "RuleEvaluatorImage": rules_image,
+            "RuleParameters": map(plants, false),
+        }],
+    });
+
+    let mut places = Vec::new();
+    for (i, p) in plants.iter().enumerate() {
+        let upper = p.name.to_uppercase();
+        places.push((format!("/HyperParameters/{}", p.name), "SL601", i));
+        places.push((format!("/Environment/{upper}"), "SL602", i));
+        places.push((format!("/Tags/{}/Key", 1 + i), "SL603", i));
+        places.push((format!("/Tags/{}/Value", 1 + plants.len() + i), "SL603", i));
+        for map in [
+            "/DebugHookConfig/HookParameters",
+            "/DebugHookConfig/CollectionConfigurations/0/CollectionParameters",
+            "/DebugRuleConfigurations/0/RuleParameters",
+            "/ProfilerConfig/ProfilingParameters",
+            "/ProfilerRuleConfigurations/0/RuleParameters",
+        ] {
+            places.push((format!("{map}/{}", p.name), "SL604", i));
+        }
+        for list in ["ContainerEntrypoint", "ContainerArguments"] {
+            places.push((
+                format!("/AlgorithmSpecification/{list}/{}", 3 + 2 * i),
+                "SL605",
+                i,
+            ));
+        }
+    }
+    (request, places)
+}
+
+/// Block-style YAML: multi-line strings as literal blocks, other strings double-quoted (JSON
+/// escapes are YAML escapes).
+fn to_yaml(v: &Value, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    let scalar = |v: &Value, indent: usize| -> String {
+        match v {
+            Value::String(s) if s.contains('\n') => {
+                let chomp = if s.ends_with('\n') { "|" } else { "|-" };
+                let body: String = s
+                    .trim_end_matches('\n')
+                    .lines()
+                    .map(|l| format!("\n{}{l}", " ".repeat(indent + 2)))
+                    .collect();
+                format!("{chomp}{body}")
+            }
+            other => other.to_string(),
+        }
+    };
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                out.push_str(&format!("{pad}{}:", Value::String(k.clone())));
+                match v {
+                    Value::Object(_) | Value::Array(_) => {
+                        out.push('\n');
+                        to_yaml(v, indent + 2, out);
+                    }
+                    _ => out.push_str(&format!(" {}\n", scalar(v, indent))),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                out.push_str(&format!("{pad}-"));
+                match item {
+                    Value::Object(_) | Value::Array(_) => {
+                        out.push('\n');
+                        to_yaml(item, indent + 2, out);
+                    }
+                    _ => out.push_str(&format!(" {}\n", scalar(item, indent))),
+                }
+            }
+        }
+        _ => out.push_str(&format!("{pad}{}\n", scalar(v, indent))),
+    }
+}
+
+fn run(path: &std::path::Path, format: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args(["check", "--format", format])
+        .arg(path)
+        .current_dir(path.parent().expect("temp dir"))
+        .output()
+        .expect("run sagelint");
+    assert_eq!(o.status.code(), Some(1), "{format}: expected findings");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn every_secret_is_reported_and_none_is_shown() {
+    let plants = plants();
+    let (request, places) = request(&plants);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json_path = dir.path().join("job.json");
+    std::fs::write(&json_path, serde_json::to_string_pretty(&request).unwrap()).unwrap();
+    let yaml_path = dir.path().join("job.yaml");
+    let mut yaml = String::new();
+    to_yaml(&request, 0, &mut yaml);
+    std::fs::write(&yaml_path, yaml).unwrap();
+
+    let mut failures = Vec::new();
+    for path in [&json_path, &yaml_path] {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // The planted request itself holds each secret in full: the check is meaningful.
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(plants.iter().all(|p| text.contains(&p.secret)), "{name}");
+
+        let outputs = [("human", run(path, "human")), ("json", run(path, "json"))];
+        for (format, out) in &outputs {
+            for p in &plants {
+                if out.contains(&p.secret) {
+                    failures.push(format!("{name} {format}: shows `{}` in full", p.name));
+                }
+            }
+        }
+
+        let report: Value = serde_json::from_str(&outputs[1].1).expect("JSON output");
+        let found: BTreeSet<(String, String)> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"].as_str().unwrap_or_default().starts_with("SL6"))
+            .map(|d| {
+                let message = d["message"].as_str().unwrap_or_default();
+                (
+                    format!(
+                        "{} {}",
+                        d["rule"].as_str().unwrap(),
+                        d["pointer"].as_str().unwrap()
+                    ),
+                    message.to_string(),
+                )
+            })
+            .collect();
+        for (pointer, rule, i) in &places {
+            let at = format!("{rule} {pointer}");
+            match found.iter().find(|(k, _)| *k == at) {
+                None => failures.push(format!("{name}: {at} ({}) not reported", plants[*i].name)),
+                Some((_, message)) if !message.contains(plants[*i].described) => {
+                    failures.push(format!(
+                        "{name}: {at}: `{message}` does not say {}",
+                        plants[*i].described
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        let extra: Vec<_> = found
+            .iter()
+            .filter(|(k, _)| !places.iter().any(|(p, r, _)| *k == format!("{r} {p}")))
+            .collect();
+        if !extra.is_empty() {
+            failures.push(format!("{name}: unexpected reports {extra:#?}"));
+        }
+        // The human report names each finding once, under its rule.
+        let human = &outputs[0].1;
+        for rule in ["SL601", "SL602", "SL603", "SL604", "SL605"] {
+            let want = places.iter().filter(|(_, r, _)| *r == rule).count();
+            let got = human.matches(&format!("{rule}(")).count();
+            if got != want {
+                failures.push(format!("{name} human: {got} {rule} reports, want {want}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
