@@ -106,7 +106,9 @@ INVALID = {
         CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
     ),
     "stopping-condition-default-runtime": spec(
+        EnableManagedSpotTraining=True,
         StoppingCondition={"MaxWaitTimeInSeconds": 3600},
+        CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
     ),
     "instance-storage": spec(
         ResourceConfig={"InstanceType": "ml.p4d.24xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10000,
