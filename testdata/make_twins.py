@@ -182,7 +182,15 @@ def write(directory, name, doc):
 
 
 if __name__ == "__main__":
+    import twins_algorithm
+    import twins_input
+    import twins_resources
+    import twins_secrets
+
     for name, doc in VALID.items():
         write("valid", name, doc)
     for name, doc in INVALID.items():
         write("invalid", name, doc)
+    for module in (twins_algorithm, twins_input, twins_resources, twins_secrets):
+        for name, doc in module.FIXTURES.items():
+            write("invalid", name, doc)

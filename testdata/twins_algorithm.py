@@ -1,0 +1,97 @@
+"""Twin fixtures of the SL2xx and SL4xx rules (written by make_twins.py)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_twins import BASE, spec  # noqa: E402
+
+PYTORCH = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311"
+FIXTURES = {
+    "invalid-metric-regex": spec(
+        AlgorithmSpecification={
+            "TrainingImage": PYTORCH,
+            "TrainingInputMode": "File",
+            "MetricDefinitions": [
+                {"Name": "train:loss", "Regex": r"train_loss=([0-9\.]+"},
+                {"Name": "validation:loss", "Regex": r"val_loss=([0-9\.]+)"},
+                {"Name": "validation:accuracy", "Regex": r"val_acc=[0-9\.]+)"},
+            ],
+        },
+        HyperParameters={"epochs": "20", "lr": "0.001", "batch-size": "64"},
+        ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+    ),
+    "metric-regex-without-group": spec(
+        AlgorithmSpecification={
+            "TrainingImage": PYTORCH,
+            "TrainingInputMode": "File",
+            "MetricDefinitions": [
+                {"Name": "train:loss", "Regex": r"train_loss=[0-9\.]+"},
+                {"Name": "validation:loss", "Regex": r"val_loss=([0-9\.]+)"},
+            ],
+        },
+        HyperParameters={"epochs": "20", "lr": "0.001", "batch-size": "64"},
+        ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+    ),
+    "duplicate-metric-name": spec(
+        AlgorithmSpecification={
+            "TrainingImage": PYTORCH,
+            "TrainingInputMode": "File",
+            "MetricDefinitions": [
+                {"Name": "loss", "Regex": r"train_loss=([0-9\.]+)"},
+                {"Name": "accuracy", "Regex": r"val_acc=([0-9\.]+)"},
+                {"Name": "loss", "Regex": r"val_loss=([0-9\.]+)"},
+            ],
+        },
+        HyperParameters={"epochs": "20", "lr": "0.001", "batch-size": "64"},
+        ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+    ),
+    "invalid-training-image": spec(
+        AlgorithmSpecification__TrainingImage=(
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-trainer@sha256:9f86d081884c7d659a2feaa0c55ad015"
+        ),
+    ),
+    "private-registry-without-vpc": spec(
+        AlgorithmSpecification={
+            "TrainingImage": "registry.internal.example.com:5000/ml/churn-trainer:1.4",
+            "TrainingInputMode": "File",
+            "TrainingImageConfig": {
+                "TrainingRepositoryAccessMode": "Vpc",
+                "TrainingRepositoryAuthConfig": {
+                    "TrainingRepositoryCredentialsProviderArn":
+                        "arn:aws:lambda:us-east-1:123456789012:function:registry-credentials",
+                },
+            },
+        },
+    ),
+    "network-isolation-unsupported": spec(
+        AlgorithmSpecification={
+            "TrainingImage": "811284229777.dkr.ecr.us-east-1.amazonaws.com/semantic-segmentation:1",
+            "TrainingInputMode": "File",
+        },
+        HyperParameters={"backbone": "resnet-50", "algorithm": "fcn", "num_classes": "21",
+                         "num_training_samples": "1464"},
+        InputDataConfig=[
+            {"ChannelName": name,
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix",
+                                             "S3Uri": f"s3://my-bucket/roads/{name}/",
+                                             "S3DataDistributionType": "FullyReplicated"}},
+             "ContentType": "image/jpeg" if name in ("train", "validation") else "image/png"}
+            for name in ("train", "validation", "train_annotation", "validation_annotation")
+        ],
+        ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+        StoppingCondition={"MaxRuntimeInSeconds": 36000},
+        EnableNetworkIsolation=True,
+    ),
+    "spot-without-max-wait": spec(
+        EnableManagedSpotTraining=True,
+        CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
+    ),
+    "max-wait-without-spot": spec(
+        StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+        EnableManagedSpotTraining=False,
+    ),
+    "spot-without-checkpoint": spec(
+        EnableManagedSpotTraining=True,
+        StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+    ),
+}
