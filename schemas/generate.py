@@ -566,6 +566,10 @@ def python_pattern(pattern: str) -> str:
 # JSON Schema
 
 
+# The range of each integer type (Smithy: integer is 32-bit, long 64-bit, both signed).
+INTEGER_RANGE = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+
+
 def ref(name: str) -> dict:
     return {"$ref": f"#/$defs/{name}"}
 
@@ -610,6 +614,12 @@ def shape_schema(name: str, shape: dict, shape_doc: str) -> dict:
         if shape_doc:
             out["description"] = shape_doc
         put_bounds("minimum", "maximum")
+        # Smithy's integer and long are 32- and 64-bit: the service cannot read a value outside
+        # them (2**64 in a field without a stated maximum), whatever the AWS CLI sends.
+        if kind in INTEGER_RANGE:
+            lo, hi = INTEGER_RANGE[kind]
+            out.setdefault("minimum", lo)
+            out.setdefault("maximum", hi)
     elif kind == "boolean":
         out["type"] = "boolean"
         if shape_doc:

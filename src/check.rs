@@ -17,6 +17,20 @@ pub fn check(source: &SourceFile) -> Vec<Diagnostic> {
 /// [`check`] for a file already parsed (a directory walk parses first to decide whether the
 /// file is a request at all).
 pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnostic> {
+    check_parsed_full(source, parsed).diagnostics
+}
+
+/// The diagnostics of a file, and the spans of every secret found in it.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where the secrets are, including those whose diagnostics a `# sagelint: ignore` comment
+    /// removed: a caller that shows source text masks them all (`render::without_secrets`).
+    pub secrets: Vec<Span>,
+}
+
+/// [`check_parsed`], with the spans of the secrets found.
+pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked {
     let mut out = Vec::new();
     for e in &parsed.errors {
         let rule = match e.kind {
@@ -32,7 +46,10 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
         out.push(d);
     }
     let Some(root) = parsed.root else {
-        return out;
+        return Checked {
+            diagnostics: out,
+            secrets: Vec::new(),
+        };
     };
     if !matches!(root.value, Value::Object(_)) {
         out.push(
@@ -46,7 +63,10 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
             )
             .with_help("one request per file, with its members (TrainingJobName, RoleArn, ...) at the top level"),
         );
-        return out;
+        return Checked {
+            diagnostics: out,
+            secrets: Vec::new(),
+        };
     }
     let kind = discover::classify(&root);
     if kind != DocumentKind::Request {
@@ -69,7 +89,10 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
                 _ => "a request has at least two of TrainingJobName, AlgorithmSpecification, RoleArn, OutputDataConfig, ResourceConfig, StoppingCondition, InputDataConfig, HyperParameters at the top level",
             }),
         );
-        return out;
+        return Checked {
+            diagnostics: out,
+            secrets: Vec::new(),
+        };
     }
 
     let json = root.to_json();
@@ -87,13 +110,17 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
         }
     }
     scrub_secrets(&cx, &mut out);
+    let secrets = out.iter().filter(|d| d.redact).map(|d| d.span).collect();
     let comments = suppress::comments(source, Some(&root));
     let unused = suppress::apply(source, &comments, &mut out);
     out.extend(unused);
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
     });
-    out
+    Checked {
+        diagnostics: out,
+        secrets,
+    }
 }
 
 fn parse_diagnostic(rule: &'static Rule, message: String, span: Span) -> Diagnostic {

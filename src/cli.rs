@@ -1,6 +1,6 @@
 //! Arguments, file reading and exit statuses.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use sagelint::baseline::{self, Baseline};
 use sagelint::config::{Config, ConfigError};
+use sagelint::input::{self, ReadError};
 use sagelint::render::{self, FileResult};
 use sagelint::{discover, parse, rules, Diagnostic, Format, Severity, SourceFile};
 
@@ -18,8 +19,9 @@ const AFTER_HELP: &str = "\
 Exit status:
   0  no diagnostic at or above --fail-on (default: error), or --exit-zero
   1  at least one diagnostic at or above --fail-on
-  2  usage error, invalid configuration, or a file that could not be read
-     (the other files are still checked)
+  2  usage error, invalid configuration, or a file that could not be read or
+     was over --max-file-size (named on stderr; the other files are still checked)
+  3  internal error: a bug in sagelint (reported on stderr; please report it)
 
 Examples:
   sagelint check train.json             check one request
@@ -91,6 +93,10 @@ struct CheckArgs {
     /// Record every current finding in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Larger files are not read (exit status 2): bytes, or with a unit (512KiB, 16MiB, 1GiB).
+    /// Default: `max-file-size` in the configuration, else 16MiB.
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
+    max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,9 +136,14 @@ enum ColorChoice {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // Usage errors quote the arguments: no control character is printed raw.
+            eprint!("{}", render::sanitize(&e.to_string()));
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     match cli.command {
@@ -151,7 +162,10 @@ pub fn run() -> ExitCode {
                 let hint = sagelint::suggest::closest(&rule, names)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                eprintln!("sagelint: no rule `{rule}`{hint}; `sagelint rules` lists them");
+                eprintln!(
+                    "sagelint: no rule `{}`{hint}; `sagelint rules` lists them",
+                    render::sanitize(&rule)
+                );
                 ExitCode::from(2)
             }
         },
@@ -187,20 +201,29 @@ fn check(args: CheckArgs) -> ExitCode {
         Err(e) => return config_error(&e),
     };
     let mut results = Vec::new();
-    let mut failed = false;
+    // Paths that could not be checked (reported on stderr; the exit status is 2).
+    let mut failed = 0usize;
+    // Files whose check hit an internal error (a bug): reported, and the exit status is 3.
+    let mut crashed = 0usize;
     for path in &args.paths {
         if path.as_os_str() == "-" {
-            match read_stdin(args.stdin_filename.as_deref()) {
+            let limit = match configs.limit(Path::new("-"), args.max_file_size) {
+                Ok(l) => l,
+                Err(e) => return config_error(&e),
+            };
+            match read_stdin(args.stdin_filename.as_deref(), limit) {
                 Ok(source) => {
                     let name = PathBuf::from(&source.name);
-                    match configs.lint(&name, source) {
-                        Ok(r) => results.push(r),
-                        Err(e) => return config_error(&e),
+                    let shown = source.name.clone();
+                    match guarded(&shown, || configs.lint(&name, source)) {
+                        Some(Ok(r)) => results.push(r),
+                        Some(Err(e)) => return config_error(&e),
+                        None => crashed += 1,
                     }
                 }
                 Err(e) => {
-                    eprintln!("sagelint: cannot read standard input: {e}");
-                    failed = true;
+                    eprintln!("sagelint: {}", e.report("standard input"));
+                    failed += 1;
                 }
             }
         } else if path.is_dir() {
@@ -208,10 +231,10 @@ fn check(args: CheckArgs) -> ExitCode {
             for (p, e) in errors {
                 eprintln!(
                     "sagelint: {}: {}",
-                    render::sanitize(&p.display().to_string()),
-                    e
+                    render::sanitize(&display_name(&p)),
+                    render::sanitize(&e)
                 );
-                failed = true;
+                failed += 1;
             }
             for file in files {
                 match configs.walk_includes(&file) {
@@ -219,31 +242,51 @@ fn check(args: CheckArgs) -> ExitCode {
                     Ok(false) => continue,
                     Err(e) => return config_error(&e),
                 }
-                match read_file(&file) {
+                let limit = match configs.limit(&file, args.max_file_size) {
+                    Ok(l) => l,
+                    Err(e) => return config_error(&e),
+                };
+                crate::crash::fault("vanish", &file);
+                match read_file(&file, limit) {
                     Ok(source) => {
-                        let parsed = parse::parse(&source);
-                        if discover::should_check(&source, &parsed) {
-                            match configs.lint_parsed(&file, source, parsed) {
-                                Ok(r) => results.push(r),
-                                Err(e) => return config_error(&e),
+                        let shown = source.name.clone();
+                        let checked = guarded(&shown, || {
+                            let parsed = parse::parse(&source);
+                            if !discover::should_check(&source, &parsed) {
+                                return Ok(None);
                             }
+                            configs.lint_parsed(&file, source, parsed).map(Some)
+                        });
+                        match checked {
+                            Some(Ok(Some(r))) => results.push(r),
+                            Some(Ok(None)) => {}
+                            Some(Err(e)) => return config_error(&e),
+                            None => crashed += 1,
                         }
                     }
                     Err(e) => {
                         report_unreadable(&file, &e);
-                        failed = true;
+                        failed += 1;
                     }
                 }
             }
         } else {
-            match read_file(path) {
-                Ok(source) => match configs.lint(path, source) {
-                    Ok(r) => results.push(r),
-                    Err(e) => return config_error(&e),
-                },
+            let limit = match configs.limit(path, args.max_file_size) {
+                Ok(l) => l,
+                Err(e) => return config_error(&e),
+            };
+            match read_file(path, limit) {
+                Ok(source) => {
+                    let shown = source.name.clone();
+                    match guarded(&shown, || configs.lint(path, source)) {
+                        Some(Ok(r)) => results.push(r),
+                        Some(Err(e)) => return config_error(&e),
+                        None => crashed += 1,
+                    }
+                }
                 Err(e) => {
                     report_unreadable(path, &e);
-                    failed = true;
+                    failed += 1;
                 }
             }
         }
@@ -253,11 +296,24 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         return match baseline::write(path, &results) {
             Ok(n) => {
-                eprintln!("sagelint: recorded {n} findings in {}", path.display());
-                ExitCode::from(if failed { 2 } else { 0 })
+                eprintln!(
+                    "sagelint: recorded {n} findings in {}",
+                    render::sanitize(&path.display().to_string())
+                );
+                ExitCode::from(if crashed > 0 {
+                    crate::crash::EXIT_INTERNAL_ERROR
+                } else if failed > 0 {
+                    2
+                } else {
+                    0
+                })
             }
             Err(e) => {
-                eprintln!("sagelint: {}: {e}", path.display());
+                eprintln!(
+                    "sagelint: {}: {}",
+                    render::sanitize(&path.display().to_string()),
+                    render::sanitize(&e.to_string())
+                );
                 ExitCode::from(2)
             }
         };
@@ -267,7 +323,11 @@ fn check(args: CheckArgs) -> ExitCode {
         match Baseline::load(path) {
             Ok(b) => hidden = b.filter(&mut results),
             Err(e) => {
-                eprintln!("sagelint: {}: {e}", path.display());
+                eprintln!(
+                    "sagelint: {}: {}",
+                    render::sanitize(&path.display().to_string()),
+                    render::sanitize(&e)
+                );
                 return ExitCode::from(2);
             }
         }
@@ -290,6 +350,18 @@ fn check(args: CheckArgs) -> ExitCode {
                         "{hidden} known findings hidden by the baseline.\n"
                     ));
                 }
+                if failed > 0 {
+                    text.push_str(&format!(
+                        "{failed} path{} could not be checked (see the messages above).\n",
+                        if failed == 1 { "" } else { "s" }
+                    ));
+                }
+                if crashed > 0 {
+                    text.push_str(&format!(
+                        "{crashed} file{} could not be checked: internal error (see above).\n",
+                        if crashed == 1 { "" } else { "s" }
+                    ));
+                }
             }
             print(&text);
         }
@@ -308,7 +380,9 @@ fn check(args: CheckArgs) -> ExitCode {
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.severity.rank() >= threshold.rank());
-    ExitCode::from(if failed {
+    ExitCode::from(if crashed > 0 {
+        crate::crash::EXIT_INTERNAL_ERROR
+    } else if failed > 0 {
         2
     } else if failing && !args.exit_zero {
         1
@@ -367,6 +441,17 @@ impl Configs {
         Ok(config)
     }
 
+    /// The size limit for a file: `--max-file-size`, else its configuration's, else the default.
+    fn limit(&mut self, path: &Path, flag: Option<u64>) -> Result<u64, ConfigError> {
+        Ok(match flag {
+            Some(limit) => limit,
+            None => self
+                .for_file(path)?
+                .max_file_size
+                .unwrap_or(input::DEFAULT_MAX_FILE_SIZE),
+        })
+    }
+
     fn walk_includes(&mut self, path: &Path) -> Result<bool, ConfigError> {
         Ok(self.for_file(path)?.walks_into(path))
     }
@@ -382,8 +467,13 @@ impl Configs {
         source: SourceFile,
         parsed: parse::Parsed,
     ) -> Result<FileResult, ConfigError> {
+        crate::crash::fault("panic", path);
         let config = self.for_file(path)?;
-        let mut diagnostics = sagelint::check::check_parsed(&source, parsed);
+        let checked = sagelint::check::check_parsed_full(&source, parsed);
+        let mut diagnostics = checked.diagnostics;
+        // Before the configuration drops any finding: a secret stays masked in every source line
+        // shown, even when its own diagnostic is disabled, suppressed or in the baseline.
+        let source = render::without_secrets(source, &checked.secrets);
         let used = config.apply(path, &mut diagnostics);
         if let Some(file) = config
             .source
@@ -454,24 +544,29 @@ impl Configs {
     }
 }
 
-fn report_unreadable(path: &Path, e: &str) {
+/// Run one file's check. A panic in it (a bug) is reported for that file and gives `None`;
+/// the run goes on with the other files and ends with [`crate::crash::EXIT_INTERNAL_ERROR`].
+fn guarded<T>(name: &str, check: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)) {
+        Ok(value) => Some(value),
+        Err(payload) => {
+            crate::crash::report(Some(name), payload.as_ref());
+            None
+        }
+    }
+}
+
+fn report_unreadable(path: &Path, e: &ReadError) {
     eprintln!(
-        "sagelint: cannot read {}: {e}",
-        render::sanitize(&path.display().to_string())
+        "sagelint: {}",
+        e.report(&render::sanitize(&display_name(path)))
     );
 }
 
-/// Read a file as UTF-8 text, choosing the format by extension, else by content.
-fn read_file(path: &Path) -> Result<SourceFile, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let format = Format::from_path(path).unwrap_or_else(|| sniff(&text));
-    Ok(SourceFile::new(display_name(path), text, format))
+/// Read a file as UTF-8 text (at most `limit` bytes), choosing the format by extension, else
+/// by content.
+fn read_file(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
+    input::read_file(path, &display_name(path), limit)
 }
 
 /// How a file is named in the output: as the user named it, less a leading `./` (a walk of `.`
@@ -485,27 +580,12 @@ fn display_name(path: &Path) -> String {
     components.collect::<PathBuf>().display().to_string()
 }
 
-fn read_stdin(name: Option<&str>) -> Result<SourceFile, String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
-    let format = name
-        .and_then(|n| Format::from_path(Path::new(n)))
-        .unwrap_or_else(|| sniff(&text));
-    Ok(SourceFile::new(name.unwrap_or("<stdin>"), text, format))
-}
-
-/// JSON when the first significant character opens an object or array, else YAML.
-fn sniff(text: &str) -> Format {
-    match text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .next()
-    {
-        Some('{') | Some('[') => Format::Json,
-        _ => Format::Yaml,
-    }
+fn read_stdin(name: Option<&str>, limit: u64) -> Result<SourceFile, ReadError> {
+    let format = name.and_then(|n| Format::from_path(Path::new(n)));
+    input::read_from(
+        std::io::stdin().lock(),
+        name.unwrap_or("<stdin>"),
+        format,
+        limit,
+    )
 }

@@ -6,6 +6,7 @@
 //! ignore = ["SL405"]                   # rules not to run
 //! include = ["specs/**"]               # what a directory walk checks (default: everything)
 //! exclude = ["specs/legacy/**"]        # what a directory walk skips
+//! max-file-size = "16MiB"              # larger files are not read (bytes, or KiB/MiB/GiB)
 //! [severity]                           # per-rule severity overrides
 //! SL404 = "error"
 //! [per-file-ignores]                   # rules not to run on some paths
@@ -66,6 +67,7 @@ struct RawConfig {
     severity: Option<IndexMap<String, Spanned<String>>>,
     per_file_ignores: Option<IndexMap<String, Spanned<Vec<Spanned<String>>>>>,
     suppress: Option<Vec<Spanned<RawSuppression>>>,
+    max_file_size: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +114,8 @@ pub struct Config {
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     pub suppressions: Vec<Suppression>,
+    /// `max-file-size`: files larger than this are not read (`--max-file-size` overrides it).
+    pub max_file_size: Option<u64>,
 }
 
 impl Config {
@@ -246,6 +250,16 @@ impl Config {
                 reason: s.reason.clone(),
                 span: Span::new(span.start, span.end),
             });
+        }
+        if let Some(size) = &raw.max_file_size {
+            let parsed = match size.get_ref() {
+                toml::Value::Integer(n) if *n > 0 => u64::try_from(*n).map_err(|e| e.to_string()),
+                toml::Value::String(text) => crate::input::parse_size(text),
+                other => Err(format!(
+                    "max-file-size is {other}: expected a number of bytes or a size such as \"16MiB\""
+                )),
+            };
+            config.max_file_size = Some(parsed.map_err(|m| error(Some(size.span()), m))?);
         }
         config.source = Some(source);
         Ok(config)
@@ -401,6 +415,28 @@ mod tests {
         let secret = rules::find("SL601").expect("rule");
         assert!(!c.enabled(secret, &sub.join("job.yaml")));
         assert!(c.enabled(rules::find("SL501").expect("rule"), &sub.join("job.yaml")));
+    }
+
+    #[test]
+    fn max_file_size() {
+        let dir = tempfile::tempdir().expect("tmp");
+        for (text, want) in [
+            ("max-file-size = \"2MiB\"\n", Some(2 << 20)),
+            ("max-file-size = 4096\n", Some(4096)),
+            ("select = [\"ALL\"]\n", None),
+        ] {
+            let p = write(dir.path(), "sagelint.toml", text);
+            assert_eq!(Config::load(&p).expect(text).max_file_size, want, "{text}");
+        }
+        for bad in [
+            "max-file-size = 0\n",
+            "max-file-size = \"big\"\n",
+            "max-file-size = true\n",
+        ] {
+            let p = write(dir.path(), "sagelint.toml", bad);
+            let e = Config::load(&p).expect_err(bad);
+            assert_eq!((e.line, e.column), (1, 17), "{bad}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::input::io_message;
 use crate::source::{Format, SourceFile};
 use crate::tree::Node;
 
@@ -33,12 +34,15 @@ const SKIP_DIRS: &[&str] = &[
 ];
 
 /// The JSON and YAML files under `root`, sorted, skipping hidden and dependency directories.
-/// Errors (unreadable directories, loops) are returned beside the files, not dropped.
+/// Symbolic links are followed (a linked spec is checked); a link that loops back to a directory
+/// above it is an error, not an endless walk. FIFOs, sockets and devices are never listed.
+/// Errors (unreadable directories, loops, links to nothing named like a spec) are returned beside
+/// the files, not dropped.
 pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let walker = WalkDir::new(root)
-        .follow_links(false)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -59,7 +63,28 @@ pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| root.to_path_buf());
-                errors.push((path, err.to_string()));
+                // A dangling link is only worth an error when it is named like a spec (or is
+                // the root itself): elsewhere it is as irrelevant as any other non-spec file.
+                let dangling = err.loop_ancestor().is_none()
+                    && err
+                        .io_error()
+                        .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                    && err.depth() > 0;
+                if dangling && Format::from_path(&path).is_none() {
+                    continue;
+                }
+                let message = match (err.loop_ancestor(), err.io_error()) {
+                    (Some(ancestor), _) => format!(
+                        "symbolic link loop: it points back to {}; not followed",
+                        ancestor.display()
+                    ),
+                    (None, Some(io)) if dangling => {
+                        format!("a symbolic link to nothing ({})", io_message(io))
+                    }
+                    (None, Some(io)) => io_message(io),
+                    (None, None) => err.to_string(),
+                };
+                errors.push((path, message));
             }
         }
     }

@@ -2,7 +2,15 @@
 //! calls it, prints and sets the exit status.
 
 mod cli;
+mod crash;
 
 fn main() -> std::process::ExitCode {
-    cli::run()
+    crash::install_hook();
+    match std::panic::catch_unwind(cli::run) {
+        Ok(status) => status,
+        Err(payload) => {
+            crash::report(None, payload.as_ref());
+            std::process::ExitCode::from(crash::EXIT_INTERNAL_ERROR)
+        }
+    }
 }

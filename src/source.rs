@@ -59,7 +59,14 @@ pub struct SourceFile {
     pub format: Format,
     /// Byte offset at which each line starts (the first line starts after a BOM).
     line_starts: Vec<usize>,
+    /// For non-ASCII text (empty for ASCII), the number of characters before byte 0 and about
+    /// every [`CHAR_MARK`]-th byte (at a character boundary), so that byte → character conversion never scans more than that:
+    /// a one-line file of megabytes with thousands of diagnostics stays linear.
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two entries of `SourceFile::char_marks`.
+const CHAR_MARK: usize = 4096;
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> SourceFile {
@@ -73,11 +80,23 @@ impl SourceFile {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let mut char_marks = Vec::new();
+        if !text.is_ascii() {
+            char_marks.push((0, 0));
+            let mut next = CHAR_MARK;
+            for (chars, (i, _)) in text.char_indices().enumerate() {
+                if i >= next {
+                    char_marks.push((i, chars));
+                    next = i + CHAR_MARK;
+                }
+            }
+        }
         SourceFile {
             name: name.into(),
             text,
             format,
             line_starts,
+            char_marks,
         }
     }
 
@@ -96,11 +115,27 @@ impl SourceFile {
         let offset = self.floor_boundary(offset);
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.line_starts[line].min(offset);
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.char_index(offset) - self.char_index(start) + 1;
         Position {
             line: line + 1,
             column,
         }
+    }
+
+    /// The number of characters before a byte offset (clamped like [`SourceFile::position`]).
+    pub fn char_index(&self, offset: usize) -> usize {
+        let offset = self.floor_boundary(offset);
+        if self.char_marks.is_empty() {
+            // ASCII: one character per byte.
+            return offset;
+        }
+        let mark = self.char_marks.partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = self
+            .char_marks
+            .get(mark.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        chars + self.text[byte..offset].chars().count()
     }
 
     /// The largest char boundary `<= offset` (std's `floor_char_boundary` is unstable).
@@ -163,6 +198,22 @@ mod tests {
     fn tabs_are_one_column() {
         let src = SourceFile::new("a", "{\n\t\"a\": 1}", Format::Json);
         assert_eq!(pos(&src, "\"a\""), Position { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn long_non_ascii_lines_count_characters() {
+        let text = format!("k: {}x", "é".repeat(10_000));
+        let src = SourceFile::new("a", text.as_str(), Format::Yaml);
+        assert_eq!(
+            pos(&src, "x"),
+            Position {
+                line: 1,
+                column: 10_004
+            }
+        );
+        assert_eq!(src.char_index(text.len()), 10_004);
+        let ascii = SourceFile::new("a", "ab\ncd", Format::Yaml);
+        assert_eq!(ascii.char_index(4), 4);
     }
 
     #[test]

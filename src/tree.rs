@@ -3,6 +3,9 @@
 //! Every key and every value carries its byte span, so a diagnostic found anywhere (schema,
 //! typed model, rules) can point at the exact text through a JSON Pointer.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::pointer;
 use crate::source::Span;
 
@@ -11,6 +14,46 @@ use crate::source::Span;
 pub struct Node {
     pub value: Value,
     pub span: Span,
+    /// For an object of many members, where each key last occurs (see [`Node::member`]).
+    index: MemberIndex,
+}
+
+/// Objects with more members than this get a [`MemberIndex`].
+const INDEXED: usize = 16;
+
+/// Key → position of its last occurrence, so that looking members up (every diagnostic does,
+/// to find its span) stays O(1) in an object of thousands of members instead of making a check
+/// quadratic. Built with the node; only a hint, verified on use, so a tree changed afterwards
+/// still gives correct answers.
+#[derive(Clone, Default)]
+struct MemberIndex(Option<Arc<HashMap<String, usize>>>);
+
+impl MemberIndex {
+    fn of(value: &Value) -> MemberIndex {
+        match value {
+            Value::Object(members) if members.len() > INDEXED => MemberIndex(Some(Arc::new(
+                members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.key.clone(), i))
+                    .collect(),
+            ))),
+            _ => MemberIndex(None),
+        }
+    }
+}
+
+impl PartialEq for MemberIndex {
+    /// An index says nothing about the value: nodes compare by value and span.
+    fn eq(&self, _: &MemberIndex) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for MemberIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MemberIndex")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +77,11 @@ pub struct Member {
 
 impl Node {
     pub fn new(value: Value, span: Span) -> Node {
-        Node { value, span }
+        Node {
+            index: MemberIndex::of(&value),
+            value,
+            span,
+        }
     }
 
     pub fn as_object(&self) -> Option<&[Member]> {
@@ -60,7 +107,14 @@ impl Node {
 
     /// The member named `key` (the last one when the key is duplicated).
     pub fn member(&self, key: &str) -> Option<&Member> {
-        self.as_object()?.iter().rev().find(|m| m.key == key)
+        let members = self.as_object()?;
+        if let Some(index) = &self.index.0 {
+            let hit = index.get(key).and_then(|&i| members.get(i));
+            if let Some(m) = hit.filter(|m| m.key == key) {
+                return Some(m);
+            }
+        }
+        members.iter().rev().find(|m| m.key == key)
     }
 
     pub fn get(&self, key: &str) -> Option<&Node> {
@@ -119,12 +173,17 @@ impl Node {
             Value::String(s) => J::String(s.clone()),
             Value::Array(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Object(members) => {
-                let mut map = serde_json::Map::with_capacity(members.len());
-                for m in members {
-                    // `insert` on an existing key keeps its first position but takes the last
-                    // value; remove first so the order matches the last occurrence too.
-                    map.shift_remove(&m.key);
-                    map.insert(m.key.clone(), m.value.to_json());
+                // A duplicated key takes its last value, at the position of its last occurrence
+                // (found first, rather than by moving entries: that is quadratic).
+                let mut last: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+                for (i, m) in members.iter().enumerate() {
+                    last.insert(&m.key, i);
+                }
+                let mut map = serde_json::Map::with_capacity(last.len());
+                for (i, m) in members.iter().enumerate() {
+                    if last.get(m.key.as_str()) == Some(&i) {
+                        map.insert(m.key.clone(), m.value.to_json());
+                    }
                 }
                 J::Object(map)
             }

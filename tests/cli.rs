@@ -176,20 +176,91 @@ fn usage_error_exits_2() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Every file under `dir` with its bytes and modification time.
+fn snapshot_tree(
+    dir: &std::path::Path,
+) -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                out.push((
+                    path.clone(),
+                    std::fs::read(&path).unwrap(),
+                    meta.modified().unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
 fn checked_files_are_not_modified() {
+    // The whole of testdata/ (valid and invalid specs, JSON and YAML, secrets, CRLF and BOM),
+    // plus a configuration, checked in every format, as a directory and file by file.
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("job.yaml");
-    std::fs::copy(
-        common::root().join("testdata/invalid/secrets-in-hyperparameters.yaml"),
-        &path,
+    let specs = dir.path().join("specs");
+    std::fs::create_dir(&specs).unwrap();
+    for sub in ["valid", "invalid"] {
+        std::fs::create_dir(specs.join(sub)).unwrap();
+        for entry in std::fs::read_dir(common::root().join("testdata").join(sub)).unwrap() {
+            let from = entry.unwrap().path();
+            std::fs::copy(&from, specs.join(sub).join(from.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(
+        dir.path().join("sagelint.toml"),
+        "[[suppress]]\npath = \"specs/invalid/counts.json\"\nrule = \"SL106\"\n",
     )
     .unwrap();
-    let before = std::fs::read(&path).unwrap();
-    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
-    sagelint(&["check", path.to_str().unwrap()]);
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    let files: Vec<String> = snapshot_tree(&specs)
+        .into_iter()
+        .map(|(p, _, _)| p.strip_prefix(dir.path()).unwrap().display().to_string())
+        .filter(|p| p.ends_with(".json") || p.ends_with(".yaml"))
+        .collect();
+    assert!(files.len() > 40);
+    // Modification times have sub-second precision: even a rewrite of the same bytes in the
+    // same second would show.
+    let before = snapshot_tree(dir.path());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let formats: &[&[&str]] = &[
+        &["--format", "human", "--color", "always"],
+        &["--format", "concise"],
+        &["--format", "json"],
+        &["--format", "sarif"],
+        &["--format", "github"],
+    ];
+    std::thread::scope(|scope| {
+        for format in formats {
+            for explicit in [false, true] {
+                let (dir, files) = (dir.path(), &files);
+                scope.spawn(move || {
+                    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sagelint"));
+                    cmd.arg("check").args(*format).current_dir(dir);
+                    if explicit {
+                        cmd.args(files);
+                    } else {
+                        cmd.arg("specs");
+                    }
+                    let o = cmd.output().unwrap();
+                    assert_eq!(o.status.code(), Some(1), "{format:?}: {}", stderr(&o));
+                });
+            }
+        }
+    });
+    let after = snapshot_tree(dir.path());
+    assert_eq!(before.len(), after.len(), "no file was created or removed");
+    for ((path, bytes, mtime), (_, bytes_after, mtime_after)) in before.iter().zip(&after) {
+        assert!(bytes == bytes_after, "{} was changed", path.display());
+        assert_eq!(mtime, mtime_after, "{} was touched", path.display());
+    }
 }
 
 #[test]

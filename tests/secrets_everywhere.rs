@@ -1,12 +1,15 @@
 //! One secret of every kind the detector knows, planted in every place the SL6xx rules look
 //! (hyperparameters, environment, tag keys and values, the Debugger and profiler parameter maps,
 //! the container's entry point and arguments), in a JSON and a YAML request. The `sagelint`
-//! binary must report each one, with its rule, at its place, and no output format may show any
-//! of them in full.
+//! binary must report each one, with its rule, at its place, and no output format (human, with
+//! and without color, concise, json, sarif, github, and a written baseline) may show any of them
+//! in full, nor may it show the secrets of the `testdata/` fixtures, nor a secret whose finding
+//! the configuration, a suppression or the baseline hides.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use std::collections::BTreeSet;
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::{json, Map, Value};
@@ -33,9 +36,11 @@ fn plants() -> Vec<Plant> {
     };
     let same = |name, value: &str, described| p(name, value, value, described);
     vec![
+        // Not the rule documents' examples (AKIAIOSFODNN7EXAMPLE, ...): SARIF output carries the
+        // documents, and so would show them.
         same(
             "aws_access_key_id",
-            "AKIAIOSFODNN7EXAMPLE",
+            "AKIAQWERTYFAKE7TESTS",
             "AWS access key ID",
         ),
         same(
@@ -58,7 +63,7 @@ fn plants() -> Vec<Plant> {
         ),
         same(
             "github_token",
-            "ghp_0123456789abcdefghijABCDEFGHIJ012345",
+            "ghp_FAKE0123456789abcdefghijABCDEFGHIJkl",
             "GitHub token",
         ),
         same("gitlab_token", "glpat-FAKEfake0123456789ab", "GitLab token"),
@@ -251,19 +256,56 @@ fn to_yaml(v: &Value, indent: usize, out: &mut String) {
     }
 }
 
-fn run(path: &std::path::Path, format: &str) -> String {
+/// Every output format, by name and the arguments that select it.
+const FORMATS: &[(&str, &[&str])] = &[
+    ("human", &["--format", "human"]),
+    ("human (color)", &["--format", "human", "--color", "always"]),
+    ("concise", &["--format", "concise"]),
+    ("json", &["--format", "json"]),
+    ("sarif", &["--format", "sarif"]),
+    ("github", &["--format", "github"]),
+];
+
+/// stdout and stderr of `sagelint check ARGS PATHS` in `dir`, which must find something.
+fn run_in(dir: &Path, args: &[&str], paths: &[&Path]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
-        .args(["check", "--format", format])
-        .arg(path)
-        .current_dir(path.parent().expect("temp dir"))
+        .arg("check")
+        .args(args)
+        .args(paths)
+        .current_dir(dir)
         .output()
         .expect("run sagelint");
-    assert_eq!(o.status.code(), Some(1), "{format}: expected findings");
+    assert_eq!(o.status.code(), Some(1), "{args:?}: expected findings");
     format!(
         "{}{}",
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     )
+}
+
+fn run(path: &Path, format: &str) -> String {
+    let (_, args) = FORMATS
+        .iter()
+        .find(|(name, _)| *name == format)
+        .expect("a format");
+    run_in(path.parent().expect("temp dir"), args, &[path])
+}
+
+/// The baseline `--write-baseline` writes for `path`: an output too.
+fn baseline_of(path: &Path) -> String {
+    let dir = path.parent().expect("temp dir");
+    let baseline = dir.join("baseline.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args(["check", "--write-baseline"])
+        .arg(&baseline)
+        .arg(path)
+        .current_dir(dir)
+        .output()
+        .expect("run sagelint");
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(&baseline).expect("baseline written");
+    std::fs::remove_file(&baseline).expect("remove baseline");
+    text + &String::from_utf8_lossy(&o.stderr)
 }
 
 #[test]
@@ -285,7 +327,15 @@ fn every_secret_is_reported_and_none_is_shown() {
         let text = std::fs::read_to_string(path).unwrap();
         assert!(plants.iter().all(|p| text.contains(&p.secret)), "{name}");
 
-        let outputs = [("human", run(path, "human")), ("json", run(path, "json"))];
+        // One process per format, side by side.
+        let mut outputs: Vec<(&str, String)> = std::thread::scope(|scope| {
+            let runs: Vec<_> = FORMATS
+                .iter()
+                .map(|(format, _)| scope.spawn(move || (*format, run(path, format))))
+                .collect();
+            runs.into_iter().map(|r| r.join().expect("run")).collect()
+        });
+        outputs.push(("baseline", baseline_of(path)));
         for (format, out) in &outputs {
             for p in &plants {
                 if out.contains(&p.secret) {
@@ -294,7 +344,8 @@ fn every_secret_is_reported_and_none_is_shown() {
             }
         }
 
-        let report: Value = serde_json::from_str(&outputs[1].1).expect("JSON output");
+        let json_output = &outputs.iter().find(|(f, _)| *f == "json").expect("json").1;
+        let report: Value = serde_json::from_str(json_output).expect("JSON output");
         let found: BTreeSet<(String, String)> = report["diagnostics"]
             .as_array()
             .expect("diagnostics")
@@ -343,4 +394,179 @@ fn every_secret_is_reported_and_none_is_shown() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The secret values in `files`: each string value an SL6xx diagnostic of the JSON output
+/// points at, with its file.
+fn found_secrets(dir: &Path, files: &[&Path]) -> Vec<(String, String)> {
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args(["check", "--format", "json"])
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .expect("run sagelint");
+    let report: Value = serde_json::from_slice(&o.stdout).expect("JSON output");
+    let mut found = Vec::new();
+    for d in report["diagnostics"].as_array().expect("diagnostics") {
+        let (Some(rule), Some(file), Some(pointer)) = (
+            d["rule"].as_str(),
+            d["file"].as_str(),
+            d["pointer"].as_str(),
+        ) else {
+            continue;
+        };
+        if !rule.starts_with("SL6") {
+            continue;
+        }
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let format = sagelint::Format::from_path(&path).expect("extension");
+        let source = sagelint::SourceFile::new(file, text, format);
+        let Some(root) = sagelint::parse::parse(&source).root else {
+            continue;
+        };
+        if let Some(value) = root.lookup(pointer).and_then(|f| f.node.as_str()) {
+            found.push((file.to_string(), value.to_string()));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_fixture_secret_is_shown_in_any_format() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(root.join("testdata/invalid"))
+        .expect("testdata/invalid")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| sagelint::Format::from_path(p).is_some())
+        .map(|p| p.strip_prefix(&root).expect("under the root").to_path_buf())
+        .collect();
+    files.sort();
+    let files: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
+    let planted = found_secrets(&root, &files);
+    assert!(
+        planted.len() >= 20,
+        "the fixtures plant secrets: {planted:?}"
+    );
+    let with_secrets: BTreeSet<&str> = planted.iter().map(|(f, _)| f.as_str()).collect();
+    let with_secrets: Vec<&Path> = with_secrets.into_iter().map(Path::new).collect();
+    let mut failures = Vec::new();
+    let outputs: Vec<(&str, String)> = std::thread::scope(|scope| {
+        let runs: Vec<_> = FORMATS
+            .iter()
+            .map(|(format, args)| {
+                let (root, with_secrets) = (&root, &with_secrets);
+                scope.spawn(move || (*format, run_in(root, args, with_secrets)))
+            })
+            .collect();
+        runs.into_iter().map(|r| r.join().expect("run")).collect()
+    });
+    for (format, mut out) in outputs {
+        if format == "sarif" {
+            // The tool's rule descriptions quote the rule documents, whose examples are fake
+            // secrets too (`AKIAIOSFODNN7EXAMPLE`): judge the results, what comes from the input.
+            let mut sarif: Value = serde_json::from_str(&out).expect("SARIF");
+            sarif["runs"][0]["tool"] = Value::Null;
+            out = sarif.to_string();
+        }
+        for (file, secret) in &planted {
+            if out.contains(secret.as_str()) {
+                failures.push(format!("{format}: {file} shows `{secret}`"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// A request whose secret sits on the line next to another finding, so that the other
+/// finding's source lines show the secret's line.
+const NEIGHBOUR: &str = "\
+TrainingJobName: neighbours
+RoleArn: arn:aws:iam::123456789012:role/SageMakerRole
+AlgorithmSpecification:
+  TrainingImage: 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-gpu-py311
+  TrainingInputMode: File
+HyperParameters:
+  epochs: 10
+  hf_token: hf_FakeTokenForTestingOnlyAbCdEfGhIjKl
+  lr: 0.1
+OutputDataConfig:
+  S3OutputPath: s3://bucket/out
+ResourceConfig:
+  InstanceType: ml.m5.xlarge
+  InstanceCount: 1
+  VolumeSizeInGB: 30
+StoppingCondition:
+  MaxRuntimeInSeconds: 3600
+";
+
+const NEIGHBOUR_SECRET: &str = "hf_FakeTokenForTestingOnlyAbCdEfGhIjKl";
+
+#[test]
+fn a_secret_stays_masked_when_its_finding_is_hidden() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let job = dir.path().join("job.yaml");
+    let check = |args: &[&str]| {
+        let out = run_in(dir.path(), args, &[&job]);
+        // The neighbours are reported, with the secret's line in their snippets.
+        assert!(
+            out.contains("hyperparameters must be") || out.contains("SL102"),
+            "{out}"
+        );
+        assert!(
+            !out.contains(NEIGHBOUR_SECRET),
+            "{args:?} shows the secret:\n{out}"
+        );
+        assert!(
+            out.contains("hf_F*"),
+            "{args:?}: the masked line is shown:\n{out}"
+        );
+    };
+
+    // Disabled in the configuration.
+    std::fs::write(&job, NEIGHBOUR).expect("write");
+    std::fs::write(
+        dir.path().join("sagelint.toml"),
+        "ignore = [\"secret-in-hyperparameters\"]\n",
+    )
+    .expect("write");
+    check(&["--format", "human"]);
+    std::fs::remove_file(dir.path().join("sagelint.toml")).expect("remove");
+
+    // Suppressed by a comment on its line.
+    std::fs::write(
+        &job,
+        NEIGHBOUR.replace(
+            NEIGHBOUR_SECRET,
+            &format!("{NEIGHBOUR_SECRET}  # sagelint: ignore[SL601] rotated"),
+        ),
+    )
+    .expect("write");
+    check(&["--format", "human"]);
+
+    // In the baseline, with the neighbours new since.
+    std::fs::write(
+        &job,
+        NEIGHBOUR
+            .replace("epochs: 10", "epochs: '10'")
+            .replace("lr: 0.1", "lr: '0.1'"),
+    )
+    .expect("write");
+    let baseline = dir.path().join("baseline.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .arg("check")
+        .arg("--write-baseline")
+        .arg(&baseline)
+        .arg(&job)
+        .current_dir(dir.path())
+        .output()
+        .expect("run sagelint");
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::write(&job, NEIGHBOUR).expect("write");
+    check(&[
+        "--format",
+        "human",
+        "--baseline",
+        baseline.to_str().expect("utf-8"),
+    ]);
 }

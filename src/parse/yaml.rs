@@ -12,8 +12,10 @@ use super::{number, ParseError, ParseErrorKind, Parsed, MAX_DEPTH};
 use crate::source::Span;
 use crate::tree::{Member, Node, Value};
 
-/// Nodes that aliases may copy in, in total: far above any real request, far below a
-/// "billion laughs" document.
+/// Nodes that anchors and aliases may copy, in total: far above any real request, far below a
+/// "billion laughs" document. An anchored node is copied when it is defined (so that aliases can
+/// copy it again) and each alias copies it, so both count: nested anchors around a large node
+/// would otherwise cost its size once per level.
 pub const ALIAS_BUDGET: usize = 100_000;
 
 /// How many times a parse is retried after relaxing a closing flow bracket (see [`relax`]).
@@ -120,11 +122,14 @@ enum Frame {
     Seq {
         start: usize,
         anchor: usize,
+        /// Nodes in the collection so far, itself included.
+        nodes: usize,
         items: Vec<Node>,
     },
     Map {
         start: usize,
         anchor: usize,
+        nodes: usize,
         members: Vec<Member>,
         key: Option<Key>,
         /// Mappings merged in with `<<`, applied at the end so explicit keys win.
@@ -144,8 +149,10 @@ struct Builder<'t> {
     /// text is ASCII and the two are the same.
     char_to_byte: Vec<usize>,
     stack: Vec<Frame>,
+    /// Each anchored node and its size in nodes.
     anchors: HashMap<usize, (Node, usize)>,
-    alias_nodes: usize,
+    /// Nodes copied for anchors and aliases so far (bounded by [`ALIAS_BUDGET`]).
+    copied: usize,
     root: Option<Node>,
     errors: Vec<ParseError>,
 }
@@ -165,7 +172,7 @@ impl<'t> Builder<'t> {
             char_to_byte,
             stack: Vec::new(),
             anchors: HashMap::new(),
-            alias_nodes: 0,
+            copied: 0,
             root: None,
             errors: Vec::new(),
         }
@@ -205,6 +212,7 @@ impl<'t> Builder<'t> {
                 Frame::Seq {
                     start: span.start,
                     anchor,
+                    nodes: 1,
                     items: Vec::new(),
                 },
                 span,
@@ -213,6 +221,7 @@ impl<'t> Builder<'t> {
                 Frame::Map {
                     start: span.start,
                     anchor,
+                    nodes: 1,
                     members: Vec::new(),
                     key: None,
                     merges: Vec::new(),
@@ -220,21 +229,24 @@ impl<'t> Builder<'t> {
                 span,
             ),
             Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match self.stack.pop() {
+                let (node, anchor, nodes) = match self.stack.pop() {
                     Some(Frame::Seq {
                         start,
                         anchor,
+                        nodes,
                         items,
                     }) => {
                         let end = items.last().map_or(span.end, |n| n.span.end.max(span.end));
                         (
                             Node::new(Value::Array(items), Span::new(start, end)),
                             anchor,
+                            nodes,
                         )
                     }
                     Some(Frame::Map {
                         start,
                         anchor,
+                        nodes,
                         mut members,
                         merges,
                         ..
@@ -246,11 +258,12 @@ impl<'t> Builder<'t> {
                         (
                             Node::new(Value::Object(members), Span::new(start, end)),
                             anchor,
+                            nodes,
                         )
                     }
                     None => return Ok(()),
                 };
-                self.complete(node, anchor, None)
+                self.complete(node, nodes, anchor, None)
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let forced_string = tag
@@ -264,26 +277,23 @@ impl<'t> Builder<'t> {
                 let merge = style == ScalarStyle::Plain && text == "<<";
                 self.complete(
                     Node::new(value, span),
+                    1,
                     anchor,
                     Some((text.into_owned(), merge)),
                 )
             }
             Event::Alias(id) => {
-                let (node, size) = self
+                let size = self
                     .anchors
                     .get(&id)
-                    .cloned()
+                    .map(|(_, size)| *size)
                     .ok_or_else(|| ParseError::syntax("alias to an unknown anchor", span))?;
-                self.alias_nodes += size;
-                if self.alias_nodes > ALIAS_BUDGET {
-                    return Err(ParseError::syntax(
-                        format!(
-                            "YAML aliases expand to more than {ALIAS_BUDGET} nodes: refusing to expand (an alias bomb?)"
-                        ),
-                        span,
-                    ));
-                }
-                self.complete(node, 0, None)
+                self.spend(size, span)?;
+                let node = match self.anchors.get(&id) {
+                    Some((node, _)) => node.clone(),
+                    None => return Err(ParseError::syntax("alias to an unknown anchor", span)),
+                };
+                self.complete(node, size, 0, None)
             }
             _ => Ok(()),
         }
@@ -302,16 +312,31 @@ impl<'t> Builder<'t> {
         Ok(())
     }
 
-    /// A node is finished: record its anchor and hand it to its parent.
+    /// Count `nodes` more copied nodes against [`ALIAS_BUDGET`], before copying them.
+    fn spend(&mut self, nodes: usize, span: Span) -> Result<(), ParseError> {
+        self.copied = self.copied.saturating_add(nodes);
+        if self.copied > ALIAS_BUDGET {
+            return Err(ParseError::syntax(
+                format!(
+                    "YAML anchors and aliases copy more than {ALIAS_BUDGET} nodes: refusing to expand them (an alias bomb?)"
+                ),
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    /// A node of `size` nodes is finished: record its anchor and hand it to its parent.
     /// `scalar` is the source text of a scalar, used when the node is a mapping key.
     fn complete(
         &mut self,
         node: Node,
+        size: usize,
         anchor: usize,
         scalar: Option<(String, bool)>,
     ) -> Result<(), ParseError> {
         if anchor > 0 {
-            let size = count(&node);
+            self.spend(size, Span::new(node.span.start, node.span.start))?;
             self.anchors.insert(anchor, (node.clone(), size));
         }
         match self.stack.last_mut() {
@@ -320,44 +345,51 @@ impl<'t> Builder<'t> {
                     self.root = Some(node);
                 }
             }
-            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Seq { items, nodes, .. }) => {
+                *nodes = nodes.saturating_add(size);
+                items.push(node)
+            }
             Some(Frame::Map {
                 members,
                 key,
                 merges,
+                nodes,
                 ..
-            }) => match key.take() {
-                None => {
-                    let Some((text, merge)) = scalar else {
-                        return Err(ParseError::syntax(
-                            "a mapping key must be a plain string, not a collection or alias",
-                            node.span,
-                        ));
-                    };
-                    *key = Some(Key {
-                        text,
-                        span: node.span,
-                        merge,
-                    });
+            }) => {
+                *nodes = nodes.saturating_add(size);
+                match key.take() {
+                    None => {
+                        let Some((text, merge)) = scalar else {
+                            return Err(ParseError::syntax(
+                                "a mapping key must be a plain string, not a collection or alias",
+                                node.span,
+                            ));
+                        };
+                        *key = Some(Key {
+                            text,
+                            span: node.span,
+                            merge,
+                        });
+                    }
+                    Some(k) if k.merge => match node.value {
+                        Value::Object(_) => merges.push(node),
+                        Value::Array(items) if items.iter().all(|i| i.as_object().is_some()) => {
+                            merges.extend(items)
+                        }
+                        _ => {
+                            return Err(ParseError::syntax(
+                                "a `<<` merge key takes a mapping or a list of mappings",
+                                node.span,
+                            ))
+                        }
+                    },
+                    Some(k) => members.push(Member {
+                        key: k.text,
+                        key_span: k.span,
+                        value: node,
+                    }),
                 }
-                Some(k) if k.merge => match node.value {
-                    Value::Object(_) => merges.push(node),
-                    Value::Array(items) if items.iter().all(|i| i.as_object().is_some()) => {
-                        merges.extend(items)
-                    }
-                    _ => {
-                        return Err(ParseError::syntax(
-                            "a `<<` merge key takes a mapping or a list of mappings",
-                            node.span,
-                        ))
-                    }
-                },
-                Some(k) => members.push(Member {
-                    key: k.text,
-                    key_span: k.span,
-                    value: node,
-                }),
-            },
+            }
         }
         Ok(())
     }
@@ -365,22 +397,20 @@ impl<'t> Builder<'t> {
 
 /// YAML merge semantics: keys written in the mapping win, then earlier merged mappings.
 fn apply_merges(members: &mut Vec<Member>, merges: Vec<Node>) {
+    if merges.is_empty() {
+        return;
+    }
+    // A set, not a scan of `members` per merged key: both may be large.
+    let mut keys: std::collections::HashSet<String> =
+        members.iter().map(|m| m.key.clone()).collect();
     for source in merges {
         if let Value::Object(merged) = source.value {
             for m in merged {
-                if !members.iter().any(|e| e.key == m.key) {
+                if keys.insert(m.key.clone()) {
                     members.push(m);
                 }
             }
         }
-    }
-}
-
-fn count(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Array(items) => items.iter().map(count).sum(),
-        Value::Object(members) => members.iter().map(|m| count(&m.value)).sum(),
-        _ => 0,
     }
 }
 

@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the pull request diff:
 //! `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=ID name::message`.
 
-use super::FileResult;
+use super::{sanitize, FileResult};
 use crate::diagnostic::Severity;
 
 pub fn render(results: &[FileResult]) -> String {
@@ -15,14 +15,16 @@ pub fn render(results: &[FileResult]) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut message = d.message.clone();
+            // Annotations are shown in the log too: no control character from the input may
+            // reach it raw (line breaks are escaped by `data`).
+            let mut message = sanitize(&d.message);
             if let Some(help) = &d.help {
                 message.push_str("\n\nhelp: ");
-                message.push_str(help);
+                message.push_str(&sanitize(help));
             }
             out.push_str(&format!(
                 "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                property(&r.source.name),
+                property(&sanitize(&r.source.name)),
                 start.line,
                 start.column,
                 end.line,

@@ -29,10 +29,10 @@ pub fn render(results: &[FileResult], color: bool) -> String {
         if r.diagnostics.is_empty() {
             continue;
         }
-        let text = Arc::new(display_text(&r.source, &r.diagnostics));
+        let text = Snippets::new(&r.source, display_text(&r.source, &r.diagnostics));
         let name = sanitize(&r.source.name);
         for d in &r.diagnostics {
-            let span = r.source.clamp(d.span);
+            let span = text.label(r.source.clamp(d.span));
             let mut md = MietteDiagnostic::new(sanitize(&d.message))
                 .with_code(format!("{}({})", d.rule.code, d.rule.name))
                 .with_severity(match d.severity {
@@ -41,16 +41,14 @@ pub fn render(results: &[FileResult], color: bool) -> String {
                     Severity::Info => miette::Severity::Advice,
                 })
                 .with_label(LabeledSpan::new_with_span(
-                    Some(d.pointer_label()),
+                    Some(sanitize(&d.pointer_label())),
                     (span.start, span.len()),
                 ));
             if let Some(help) = &d.help {
                 md = md.with_help(sanitize(help));
             }
-            let report = Report::new(md).with_source_code(NamedSource::new(
-                name.clone(),
-                CharColumns(Arc::clone(&text)),
-            ));
+            let report =
+                Report::new(md).with_source_code(NamedSource::new(name.clone(), text.clone()));
             if handler.render_report(&mut out, report.as_ref()).is_err() {
                 out.push_str(&format!("{}: {}\n", d.rule.code, sanitize(&d.message)));
             }
@@ -60,32 +58,188 @@ pub fn render(results: &[FileResult], color: bool) -> String {
     out
 }
 
-/// The text miette renders, reporting the column of a label in characters (not bytes, as
-/// miette's `str` source does), like every other output of sagelint; a BOM is not a column.
-struct CharColumns(Arc<String>);
+/// A line longer than this (in bytes) is not shown whole: only a window around the label.
+const LONG_LINE: usize = 1024;
+/// Bytes of a long line shown on each side of the label.
+const WINDOW: usize = 100;
+/// The longest label underlined on a long line, in bytes.
+const MAX_LABEL: usize = 200;
+/// A label over more lines than this is cut to its first line (the report would otherwise
+/// print them all: a whole file, for a diagnostic about the root).
+const MAX_LABEL_LINES: usize = 40;
 
-impl SourceCode for CharColumns {
+/// The text miette renders, with its line table, so that reading a snippet costs the snippet,
+/// not the text before it (miette's `str` source scans from the start, for every label: a big
+/// file with many diagnostics would take quadratic time). It reports columns in characters, not
+/// bytes, like every other output of sagelint (a BOM is not a column), and shows a long line
+/// (a minified request, a megabyte value) as a window around the label.
+#[derive(Clone)]
+struct Snippets {
+    /// The display text, as a source file for its character positions.
+    file: Arc<crate::source::SourceFile>,
+    /// Byte offset of the start of each line.
+    starts: Arc<Vec<usize>>,
+}
+
+impl Snippets {
+    fn new(source: &crate::source::SourceFile, text: String) -> Snippets {
+        let starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        Snippets {
+            file: Arc::new(crate::source::SourceFile::new("", text, source.format)),
+            starts: Arc::new(starts),
+        }
+    }
+
+    fn text(&self) -> &str {
+        &self.file.text
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.text().len())
+    }
+
+    /// Where the line ends: after its `\n`, or at the end of the text.
+    fn line_end(&self, line: usize) -> usize {
+        self.line_start(line + 1)
+    }
+
+    fn is_long(&self, line: usize) -> bool {
+        self.line_end(line) - self.line_start(line) > LONG_LINE
+    }
+
+    /// The largest character boundary at or before `i`, and the smallest at or after it.
+    fn floor(&self, i: usize) -> usize {
+        let mut i = i.min(self.text().len());
+        while !self.text().is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    fn ceil(&self, i: usize) -> usize {
+        let mut i = i.min(self.text().len());
+        while !self.text().is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The span to underline: one over a long line, or over many lines, is cut to the end of
+    /// its first line, and on a long line to [`MAX_LABEL`] bytes.
+    fn label(&self, span: crate::source::Span) -> crate::source::Span {
+        let line = self.line_of(span.start);
+        let lines = self.line_of(span.end) - line;
+        let long = (line..=line + lines.min(MAX_LABEL_LINES)).any(|l| self.is_long(l));
+        if lines <= MAX_LABEL_LINES && !long {
+            return span;
+        }
+        let line_end = self.line_end(line);
+        let content_end = if self.text()[..line_end].ends_with('\n') {
+            line_end - 1
+        } else {
+            line_end
+        };
+        let end = if long {
+            span.end.min(content_end).min(span.start + MAX_LABEL)
+        } else {
+            span.end.min(content_end)
+        };
+        crate::source::Span::new(span.start, self.floor(end).max(span.start))
+    }
+
+    /// The character column of `offset` in its line (0-based; a BOM is not a column).
+    fn column(&self, offset: usize) -> usize {
+        self.file.position(offset).column - 1
+    }
+}
+
+impl SourceCode for Snippets {
+    /// What miette's `str` source returns (the lines of the span, `before` lines above it and
+    /// `after` below, or the span alone when `before` is 0), but for long lines: they are never
+    /// context, and the span's own long line is a window around it.
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.0.as_str();
-        let inner = text.read_span(span, before, after)?;
-        let mut offset = span.offset().min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
+        let text = self.text();
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
         }
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[line_start..offset];
-        let column = line.trim_start_matches('\u{feff}').chars().count();
+        let start = self.floor(span.offset());
+        let end = self
+            .floor(span.offset().saturating_add(span.len()))
+            .max(start);
+        let first = self.line_of(start);
+        // As miette counts: a span ending with a line break reaches into the next line.
+        let last = self.line_of(end);
+        let (from, to, line) = if (first..=last).any(|l| self.is_long(l)) {
+            let line_start = self.line_start(first);
+            let from = if before == 0 {
+                start
+            } else {
+                self.floor(start.saturating_sub(WINDOW)).max(line_start)
+            };
+            let to = if after == 0 {
+                end
+            } else {
+                let content_end = self.line_end(first);
+                let content_end = if text[..content_end].ends_with('\n') {
+                    content_end - 1
+                } else {
+                    content_end
+                };
+                self.ceil(end.max(start) + WINDOW).min(content_end).max(end)
+            };
+            (from, to, first)
+        } else {
+            let mut top = first;
+            for _ in 0..before {
+                if top == 0 || self.is_long(top - 1) {
+                    break;
+                }
+                top -= 1;
+            }
+            let mut bottom = last;
+            for _ in 0..after {
+                if bottom + 1 >= self.starts.len() || self.is_long(bottom + 1) {
+                    break;
+                }
+                bottom += 1;
+            }
+            let from = if before == 0 {
+                start
+            } else {
+                self.line_start(top)
+            };
+            let to = if after == 0 {
+                end
+            } else {
+                self.line_end(bottom)
+            };
+            (from, to, if before == 0 { first } else { top })
+        };
+        let shown_lines = self.line_of(to.saturating_sub(1).max(from)) - line;
         Ok(Box::new(MietteSpanContents::new(
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
+            &text.as_bytes()[from..to],
+            SourceSpan::from((from, to - from)),
+            line,
+            self.column(from),
+            shown_lines,
         )))
     }
 }

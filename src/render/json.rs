@@ -77,7 +77,7 @@ pub fn render(results: &[FileResult]) -> String {
         diagnostics,
         summary: Summary::of(results),
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut text = super::escape_json(serde_json::to_string_pretty(&out).unwrap_or_default());
     text.push('\n');
     text
 }

@@ -199,8 +199,9 @@ pub fn render(results: &[FileResult]) -> String {
                             start_column: start.column,
                             end_line: end.line,
                             end_column: end.column,
-                            char_offset: r.source.text[..span.start].chars().count(),
-                            char_length: r.source.text[span.start..span.end].chars().count(),
+                            char_offset: r.source.char_index(span.start),
+                            char_length: r.source.char_index(span.end)
+                                - r.source.char_index(span.start),
                         },
                     },
                 }],
@@ -224,7 +225,7 @@ pub fn render(results: &[FileResult]) -> String {
             column_kind: "unicodeCodePoints",
         }],
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut text = super::escape_json(serde_json::to_string_pretty(&log).unwrap_or_default());
     text.push('\n');
     text
 }

@@ -65,9 +65,14 @@ pub fn actual(cx: &Context<'_>, e: &SchemaError) -> String {
     if e.map_key {
         return pointer::last(&e.pointer).unwrap_or_default().into_owned();
     }
-    match cx.root.lookup(&e.pointer).map(|f| &f.node.value) {
+    let node = cx.root.lookup(&e.pointer).map(|f| f.node);
+    match node.map(|n| &n.value) {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+        // As written: `18446744073709551616`, not the double it became (`1.8446744073709552e19`).
+        Some(Value::Number(n)) => node
+            .and_then(|node| cx.source.text.get(node.span.start..node.span.end))
+            .filter(|t| !t.is_empty() && t.len() <= 64 && !t.contains(char::is_whitespace))
+            .map_or_else(|| n.to_string(), str::to_string),
         Some(Value::Bool(b)) => b.to_string(),
         _ => String::new(),
     }
