@@ -164,20 +164,45 @@ fn scrub_secrets(cx: &Context<'_>, out: &mut [Diagnostic]) {
     if found.is_empty() {
         return;
     }
-    for d in out.iter_mut() {
-        for secret in &found {
-            // Messages quote values shortened to 60 characters; scrub that form too.
-            let short = crate::rules::quote_for_message(secret);
-            for form in [secret.as_str(), short.as_str()] {
-                if d.message.contains(form) {
-                    d.message = d.message.replace(form, &secrets::redact(secret));
-                }
-                if let Some(h) = &mut d.help {
-                    if h.contains(form) {
-                        *h = h.replace(form, &secrets::redact(secret));
+    // Each secret as written and as messages quote it (shortened to 60 characters), with its
+    // redaction; found in every message in one pass: a file of thousands of secrets would
+    // otherwise take quadratic time.
+    let mut forms = Vec::new();
+    let mut redactions = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for secret in &found {
+        let redaction = secrets::redact(secret);
+        for form in [secret.clone(), crate::rules::quote_for_message(secret)] {
+            if seen.insert(form.clone()) {
+                forms.push(form);
+                redactions.push(redaction.clone());
+            }
+        }
+    }
+    let matcher = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&forms);
+    let scrub = |text: &str| -> Option<String> {
+        match &matcher {
+            Ok(m) => m.is_match(text).then(|| m.replace_all(text, &redactions)),
+            // Too many secrets for the automaton: one at a time.
+            Err(_) => {
+                let mut out = text.to_string();
+                for (form, redaction) in forms.iter().zip(&redactions) {
+                    if out.contains(form.as_str()) {
+                        out = out.replace(form.as_str(), redaction);
                     }
                 }
+                (out != text).then_some(out)
             }
+        }
+    };
+    for d in out.iter_mut() {
+        if let Some(m) = scrub(&d.message) {
+            d.message = m;
+        }
+        if let Some(h) = d.help.as_deref().and_then(scrub) {
+            d.help = Some(h);
         }
     }
 }

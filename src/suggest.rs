@@ -3,9 +3,20 @@
 /// The candidate closest to `word`, if one is close enough to be a plausible typo.
 /// Case-only differences always match (`TrainingJobname` → `TrainingJobName`).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Edit distance costs the product of the lengths: a typo is in a short word, among a few
+    // candidates (keys, enum values, group names), never in a megabyte or among thousands.
+    const MAX_LEN: usize = 256;
+    const MAX_CANDIDATES: usize = 1000;
+    if word.len() > MAX_LEN {
+        return None;
+    }
     let lower = word.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
+    for c in candidates
+        .into_iter()
+        .filter(|c| c.len() <= MAX_LEN)
+        .take(MAX_CANDIDATES)
+    {
         let score = if c.to_lowercase() == lower {
             2.0
         } else {

@@ -41,6 +41,7 @@ pub fn comments(source: &SourceFile, root: Option<&Node>) -> Vec<Comment> {
     if let Some(root) = root {
         string_spans(root, &mut strings);
     }
+    let strings = Strings::new(strings);
     let mut out = Vec::new();
     let mut line_start = 0;
     for (index, line) in source.text.split('\n').enumerate() {
@@ -52,14 +53,44 @@ pub fn comments(source: &SourceFile, root: Option<&Node>) -> Vec<Comment> {
     out
 }
 
-fn parse_line(line: &str, offset: usize, number: usize, strings: &[Span]) -> Option<Comment> {
+/// The spans of a document's strings, to tell a `#` inside a string in O(log n).
+struct Strings {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Strings {
+    fn new(mut spans: Vec<Span>) -> Strings {
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |max, s| {
+                *max = s.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Strings { spans, max_end }
+    }
+
+    fn contain(&self, at: usize) -> bool {
+        let before = self.spans.partition_point(|s| s.start <= at);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.max_end.get(i))
+            .is_some_and(|&end| at < end)
+    }
+}
+
+fn parse_line(line: &str, offset: usize, number: usize, strings: &Strings) -> Option<Comment> {
     let mut search = 0;
     while let Some(i) = line[search..].find('#') {
         let hash = search + i;
         search = hash + 1;
         let starts_comment = hash == 0 || line[..hash].ends_with([' ', '\t']);
         let at = offset + hash;
-        if !starts_comment || strings.iter().any(|s| s.start <= at && at < s.end) {
+        if !starts_comment || strings.contain(at) {
             continue;
         }
         let body = line[hash + 1..].trim_start();
@@ -122,10 +153,23 @@ pub fn apply(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let mut used = vec![false; comments.len()];
+    // The comments that may cover a diagnostic: those of its line, and the whole-file ones
+    // (not every comment for every diagnostic: both may number in the thousands).
+    let mut by_line: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    let mut whole_file = Vec::new();
+    for (i, c) in comments.iter().enumerate() {
+        if c.whole_file {
+            whole_file.push(i);
+        } else {
+            by_line.entry(c.line).or_default().push(i);
+        }
+    }
     diagnostics.retain(|d| {
+        let line = source.position(d.span.start).line;
         let mut kept = true;
-        for (i, c) in comments.iter().enumerate() {
-            if c.covers(d, source) {
+        let here = by_line.get(&line).map(Vec::as_slice).unwrap_or_default();
+        for &i in whole_file.iter().chain(here) {
+            if comments[i].covers(d, source) {
                 used[i] = true;
                 kept = false;
             }

@@ -580,6 +580,68 @@ fn a_megabyte_on_one_line_is_checked_quickly_and_shown_in_part() {
 }
 
 #[test]
+fn large_lists_and_maps_are_checked() {
+    large_lists_and_maps(2_000, Duration::from_secs(30));
+}
+
+/// The same at a size where quadratic time shows (minutes): in release builds only, as
+/// `cargo test --release --test hostile -- --ignored`.
+#[test]
+#[ignore = "slow in debug builds: run with --release -- --ignored"]
+fn large_lists_and_maps_are_checked_in_linear_time() {
+    if cfg!(debug_assertions) {
+        eprintln!("SKIPPED: a timing test for release builds (cargo test --release)");
+        return;
+    }
+    large_lists_and_maps(50_000, Duration::from_secs(20));
+}
+
+/// Each of these took quadratic time (minutes at a few megabytes): unknown keys each looking
+/// for their home in the whole document, duplicates found by scanning the names before,
+/// instance groups looked up per channel, every secret searched in every message, YAML
+/// suppression comments matched against every diagnostic and string.
+fn large_lists_and_maps(n: usize, limit: Duration) {
+    let dir = tempfile::tempdir().unwrap();
+    let items = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
+    let json_text = format!(
+        "{{\"TrainingJobName\":\"x\",\"RoleArn\":\"arn:aws:iam::123456789012:role/R\",{},\
+         \"AlgorithmSpecification\":{{\"TrainingImage\":\"i:1\",\"TrainingInputMode\":\"File\",\"MetricDefinitions\":[{}]}},\
+         \"Tags\":[{}],\"Environment\":{{{}}},\"DebugRuleConfigurations\":[{}],\
+         \"ResourceConfig\":{{\"InstanceGroups\":[{}]}},\"InputDataConfig\":[{}]}}",
+        items(&|i| format!("\"Unknown{i}\":1")),
+        items(&|i| format!("{{\"Name\":\"m{i}\",\"Regex\":\"l{i}=(.*)\"}}")),
+        items(&|i| format!("{{\"Key\":\"k{}\",\"Value\":\"v\"}}", i / 2)),
+        items(&|i| format!("\"TOKEN_{i}\":\"Zx9{i:030}Qw\"")),
+        items(&|i| format!("{{\"RuleConfigurationName\":\"r{}\",\"RuleEvaluatorImage\":\"x\"}}", i / 2)),
+        items(&|i| format!("{{\"InstanceGroupName\":\"g{i}\",\"InstanceType\":\"ml.m5.xlarge\",\"InstanceCount\":1}}")),
+        items(&|i| format!("{{\"ChannelName\":\"c{i}\",\"DataSource\":{{\"S3DataSource\":{{\"S3DataType\":\"S3Prefix\",\"S3Uri\":\"s3://b/x\",\"S3DataDistributionType\":\"ShardedByS3Key\",\"InstanceGroupNames\":[\"g{i}\",\"h{i}\"]}}}}}}")),
+    );
+    write(dir.path(), "big.json", &json_text);
+    let mut yaml = String::from(REQUEST_YAML);
+    yaml.push_str("HyperParameters:\n");
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  k{i}: 'v # {i}' # sagelint: ignore[SL102]\n  n{i}: {i}\n"
+        ));
+    }
+    write(dir.path(), "big.yaml", &yaml);
+    for file in ["big.json", "big.yaml"] {
+        let start = Instant::now();
+        let args = [
+            "check",
+            "--max-file-size",
+            "64MiB",
+            "--format",
+            "concise",
+            file,
+        ];
+        let o = Run::new(dir.path(), &args).output();
+        assert_clean_exit(&o, 1);
+        assert!(start.elapsed() < limit, "{file}: {:?}", start.elapsed());
+    }
+}
+
+#[test]
 fn degenerate_documents_get_one_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &str, &str)] = &[

@@ -22,7 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
     for (i, m) in metrics.iter().enumerate() {
         let Some(name) = m.name.as_deref() else {
             continue;
@@ -30,8 +30,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if name.is_empty() || crate::schema::is_templated(name) {
             continue;
         }
-        match seen.iter().find(|(n, _)| *n == name) {
-            Some(&(_, first)) => out.push(
+        match seen.get(name) {
+            Some(&first) => out.push(
                 cx.diagnostic(
                     &RULE,
                     format!("{}/{i}/Name", metrics_ptr()),
@@ -43,7 +43,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_help("give each metric definition its own Name, or remove the duplicate"),
             ),
-            None => seen.push((name, i)),
+            None => {
+                seen.insert(name, i);
+            }
         }
     }
 }

@@ -21,8 +21,13 @@ fn metrics_ptr() -> &'static str {
     "/AlgorithmSpecification/MetricDefinitions"
 }
 
-/// Every literal `MetricDefinitions[].Regex`: its pointer, how a message names its metric, and
-/// the pattern. Empty patterns (the schema's) and template placeholders are left out.
+/// How many `MetricDefinitions` have their regex compiled. The API takes 40 (SL106 reports a
+/// longer list); compiling hundreds of thousands of distinct patterns would take minutes.
+const MAX_METRIC_REGEXES: usize = 1000;
+
+/// Every literal `MetricDefinitions[].Regex` (of the first [`MAX_METRIC_REGEXES`]): its pointer,
+/// how a message names its metric, and the pattern. Empty patterns (the schema's) and template
+/// placeholders are left out.
 fn metric_regexes<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (String, String, &'a str)> + 'a {
     cx.request
         .algorithm_specification
@@ -30,6 +35,7 @@ fn metric_regexes<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (String, Stri
         .and_then(|a| a.metric_definitions.as_deref())
         .unwrap_or_default()
         .iter()
+        .take(MAX_METRIC_REGEXES)
         .enumerate()
         .filter_map(|(i, m)| {
             let regex = m.regex.as_deref()?;

@@ -11,15 +11,17 @@ registry! {
 /// Each repeated name as (its index, the index of its first use). Unset, empty and templated
 /// names (`${RULE}`: unknown until deploy) are not compared.
 fn repeated<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> Vec<(usize, usize)> {
-    let mut first: Vec<(&str, usize)> = Vec::new();
+    let mut first: std::collections::HashMap<&str, usize> = Default::default();
     let mut out = Vec::new();
     for (i, name) in names.into_iter().enumerate() {
         let Some(name) = name.filter(|n| !n.is_empty() && !crate::schema::is_templated(n)) else {
             continue;
         };
-        match first.iter().find(|(n, _)| *n == name) {
-            Some(&(_, j)) => out.push((i, j)),
-            None => first.push((name, i)),
+        match first.get(name) {
+            Some(&j) => out.push((i, j)),
+            None => {
+                first.insert(name, i);
+            }
         }
     }
     out

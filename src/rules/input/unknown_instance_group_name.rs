@@ -18,6 +18,29 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let groups = instance_groups(cx);
+    // The defined names, once for all channels (there may be thousands of both).
+    let known: Vec<&str> = match groups {
+        Groups::Defined(defined) => defined
+            .iter()
+            .filter_map(|g| g.instance_group_name.as_deref())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let known_set: std::collections::HashSet<&str> = known.iter().copied().collect();
+    let list = {
+        // The API takes 5 groups: a longer list is shortened, not quoted whole in every message.
+        const SHOWN: usize = 10;
+        let mut list = known
+            .iter()
+            .take(SHOWN)
+            .map(|k| format!("`{}`", describe::quote(k)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if known.len() > SHOWN {
+            list.push_str(&format!(" and {} more", known.len() - SHOWN));
+        }
+        list
+    };
     for (i, channel) in channels.iter().enumerate() {
         let Some(names) = instance_group_names(cx, i, channel) else {
             continue;
@@ -56,21 +79,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
-            Groups::Defined(defined) => {
-                let known: Vec<&str> = defined
-                    .iter()
-                    .filter_map(|g| g.instance_group_name.as_deref())
-                    .collect();
+            Groups::Defined(_) => {
                 for (j, name) in names.iter().enumerate() {
-                    if !literal(Some(name)) || known.contains(&name.as_str()) {
+                    if !literal(Some(name)) || known_set.contains(name.as_str()) {
                         continue;
                     }
-                    let list = known
-                        .iter()
-                        .map(|k| format!("`{}`", describe::quote(k)))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let help = match crate::suggest::closest(name, known.iter().copied()) {
+                    // A typo among the API's 5 groups, not among thousands (each comparison costs).
+                    let typo = (known.len() <= 100)
+                        .then(|| crate::suggest::closest(name, known.iter().copied()))
+                        .flatten();
+                    let help = match typo {
                         Some(k) => format!("did you mean `{}`?", describe::quote(k)),
                         None => "name one of the groups defined in ResourceConfig.InstanceGroups, or add the group there".to_string(),
                     };

@@ -1,5 +1,7 @@
 //! SL100 `unknown-key`: a key the request does not have, at any depth (see `rules/SL100.md`).
 
+use std::collections::HashMap;
+
 use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
@@ -17,6 +19,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // Where each key could go, found once for the document (not once per unknown key: a file
+    // of thousands of unknown keys would take quadratic time).
+    let mut homes: Option<Homes> = None;
     for e in cx
         .schema_errors
         .iter()
@@ -37,7 +42,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if let Some(home) = home_of(cx.root, "", &key, parent) {
+        let homes = homes.get_or_insert_with(|| Homes::of(cx.root));
+        if let Some(home) = homes.of_key(&key, parent) {
             let fix = match cx.source.format {
                 Format::Yaml => "check its indentation",
                 Format::Json => "move it there",
@@ -59,26 +65,45 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first object of the document (other than `except`) that takes `key` as a member and does
-/// not set it yet: where a key at the wrong level (a YAML indentation slip) belongs.
-fn home_of(node: &Node, at: &str, key: &str, except: &str) -> Option<String> {
-    match &node.value {
-        Value::Object(members) => {
-            if at != except
-                && !members.iter().any(|m| m.key == key)
-                && schema::allowed_keys(at).contains(&key)
-            {
-                return Some(at.to_string());
+/// For each key, the first two objects of the document (in document order) that take it as a
+/// member and do not set it yet: where a key at the wrong level (a YAML indentation slip)
+/// belongs.
+struct Homes(HashMap<&'static str, Vec<String>>);
+
+impl Homes {
+    fn of(root: &Node) -> Homes {
+        let mut homes = Homes(HashMap::new());
+        homes.walk(root, "");
+        homes
+    }
+
+    fn walk(&mut self, node: &Node, at: &str) {
+        match &node.value {
+            Value::Object(members) => {
+                for key in schema::allowed_keys(at) {
+                    if node.member(key).is_none() {
+                        let homes = self.0.entry(key).or_default();
+                        if homes.len() < 2 {
+                            homes.push(at.to_string());
+                        }
+                    }
+                }
+                for m in members {
+                    self.walk(&m.value, &pointer::join(at, &m.key));
+                }
             }
-            members
-                .iter()
-                .find_map(|m| home_of(&m.value, &pointer::join(at, &m.key), key, except))
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(item, &pointer::join(at, i.to_string()));
+                }
+            }
+            _ => {}
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| home_of(item, &pointer::join(at, i.to_string()), key, except)),
-        _ => None,
+    }
+
+    /// The first home of `key` other than `except`.
+    fn of_key(&self, key: &str, except: &str) -> Option<String> {
+        self.0.get(key)?.iter().find(|h| *h != except).cloned()
     }
 }
 

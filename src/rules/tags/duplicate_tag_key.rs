@@ -14,11 +14,13 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let keys = super::tag_keys(cx);
-    for (n, &(i, key)) in keys.iter().enumerate() {
+    let mut firsts: std::collections::HashMap<&str, usize> = Default::default();
+    for &(i, key) in keys.iter() {
         // Report every repeat at its own key, naming the first tag with that key.
-        let Some(&(first, _)) = keys[..n].iter().find(|(_, k)| *k == key) else {
+        let first = *firsts.entry(key).or_insert(i);
+        if first == i {
             continue;
-        };
+        }
         out.push(
             cx.diagnostic(
                 &RULE,
