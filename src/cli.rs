@@ -439,6 +439,7 @@ impl Configs {
                         pointer: String::new(),
                         span: s.span,
                         redact: false,
+                        fix: None,
                     }
                 })
                 .collect();
