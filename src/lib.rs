@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod facts;
 pub mod fix;
+pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod pointer;
