@@ -179,6 +179,8 @@ impl Server {
                         Ending::Unclean
                     };
                 }
+                // After `shutdown`, only `exit` counts.
+                Message::Notification(_) if self.shutdown => {}
                 Message::Notification(n) => self.notification(n),
                 // Answers to our own requests (capability registration): nothing to do.
                 Message::Response(_) => {}
@@ -348,7 +350,19 @@ impl Server {
             return;
         }
         if let Some(doc) = self.docs.get(uri) {
-            let a = analysis::analyse(doc, &mut self.configs);
+            // A bug in a rule must not take the editor's server down: log it, serve on.
+            let configs = &mut self.configs;
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                analysis::analyse(doc, configs)
+            }));
+            let a = result.unwrap_or_else(|_| {
+                eprintln!("sagelint lsp: checking {uri} failed (a bug: please report it)");
+                Analysis {
+                    served: false,
+                    diagnostics: Vec::new(),
+                    root: None,
+                }
+            });
             self.analyses.insert(uri.to_string(), a);
         }
     }
