@@ -105,6 +105,7 @@ fn parse_diagnostic(rule: &'static Rule, message: String, span: Span) -> Diagnos
         pointer: String::new(),
         span,
         redact: false,
+        fix: None,
     }
 }
 

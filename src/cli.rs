@@ -55,6 +55,9 @@ enum Command {
         /// Rule code or name.
         rule: String,
     },
+    /// Run the language server (LSP over stdio) for editors: diagnostics, quick fixes, hover,
+    /// completion. See the README's "Editor integration".
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -137,6 +140,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Lsp => sagelint::lsp::run(),
         Command::Rules { format } => {
             print(&rules_table(format));
             ExitCode::SUCCESS
@@ -439,6 +443,7 @@ impl Configs {
                         pointer: String::new(),
                         span: s.span,
                         redact: false,
+                        fix: None,
                     }
                 })
                 .collect();

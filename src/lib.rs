@@ -10,6 +10,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
+pub mod fix;
+pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod pointer;

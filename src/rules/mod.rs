@@ -79,6 +79,7 @@ impl Context<'_> {
             span: self.span(&pointer, target),
             pointer,
             redact: false,
+            fix: None,
         }
     }
 

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
 use crate::source::Format;
 use crate::tree::{Node, Value};
-use crate::{pointer, suggest};
+use crate::{fix, pointer, suggest};
 
 pub const RULE: Rule = Rule {
     code: "SL100",
@@ -50,7 +50,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(match suggest::closest(&key, allowed.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            Some(s) => {
+                // Certain only when the key meant is not there already (and not a `Name.$`).
+                let taken = cx
+                    .root
+                    .lookup(parent)
+                    .is_some_and(|f| f.node.member(s).is_some());
+                let fix = (!taken && !key.ends_with(".$"))
+                    .then(|| fix::replace_scalar(cx.source, d.span, s))
+                    .flatten();
+                d.with_help(format!("did you mean `{s}`?")).with_fix(fix)
+            }
             None if allowed.len() <= 12 => {
                 d.with_help(format!("allowed keys here: {}", allowed.join(", ")))
             }
