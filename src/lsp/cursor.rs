@@ -165,8 +165,12 @@ fn json_context(text: &str, offset: usize) -> Option<Context> {
                     j += if bytes[j] == b'\\' { 2 } else { 1 };
                 }
                 if j >= offset {
-                    // The cursor is inside this string.
-                    return stack.last()?.context(start + 1, true);
+                    // The cursor is inside this string (a key or a value being typed).
+                    let mut cx = stack.last()?.context(start + 1, true)?;
+                    if cx.at_key {
+                        cx.present.extend(keys_after(text, j + 1));
+                    }
+                    return Some(cx);
                 }
                 let raw = text.get(start..=j).unwrap_or_default();
                 last_string = Some(
@@ -515,6 +519,11 @@ mod tests {
         assert_eq!(c.pointer, "");
         assert!(c.at_key && c.quoted);
         assert_eq!(c.present, vec!["TrainingJobName".to_string()]);
+        let c = ctx(
+            "{\"A\": {\"x\": 1}, \"Ro|\", \"B\": [1], \"C\": {\"y\": 2}}",
+            Format::Json,
+        );
+        assert_eq!(c.present, ["A", "B", "C"].map(String::from).to_vec());
         let c = ctx(
             "{\"AlgorithmSpecification\": {\"TrainingInputMode\": \"F|\"}}",
             Format::Json,
