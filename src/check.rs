@@ -72,9 +72,8 @@ pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnosti
         return out;
     }
 
-    let json = root.to_json();
-    let schema_errors = schema::validate(&json);
-    let request = model::from_json(&json);
+    let schema_errors = schema::validate(&root);
+    let request = model::from_tree(&root);
     let cx = Context {
         source,
         root: &root,

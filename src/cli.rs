@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use sagelint::baseline::{self, Baseline};
 use sagelint::config::{Config, ConfigError};
 use sagelint::render::{self, FileResult};
@@ -185,20 +186,31 @@ fn rules_table(format: RulesFormat) -> String {
     out
 }
 
+/// Files checked per parallel batch: both cores stay busy, and only one batch's results (with
+/// their output already formatted, the source text dropped) are held at a time.
+const CHUNK: usize = 256;
+
 fn check(args: CheckArgs) -> ExitCode {
     let mut configs = match Configs::new(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return config_error(&e),
     };
-    let mut results = Vec::new();
     let mut failed = false;
+    // What to check, in output order, each with its configuration (discovered before any
+    // output, so that an invalid configuration stops the run before it prints anything).
+    let mut jobs = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
             match read_stdin(args.stdin_filename.as_deref()) {
                 Ok(source) => {
                     let name = PathBuf::from(&source.name);
-                    match configs.lint(&name, source) {
-                        Ok(r) => results.push(r),
+                    match configs.for_file(&name) {
+                        Ok(config) => jobs.push(Job {
+                            path: name,
+                            stdin: Some(source),
+                            walked: false,
+                            config,
+                        }),
                         Err(e) => return config_error(&e),
                     }
                 }
@@ -218,44 +230,101 @@ fn check(args: CheckArgs) -> ExitCode {
                 failed = true;
             }
             for file in files {
-                match configs.walk_includes(&file) {
-                    Ok(true) => {}
-                    Ok(false) => continue,
+                let config = match configs.for_file(&file) {
+                    Ok(c) => c,
                     Err(e) => return config_error(&e),
-                }
-                match read_file(&file) {
-                    Ok(source) => {
-                        let parsed = parse::parse(&source);
-                        if discover::should_check(&source, &parsed) {
-                            match configs.lint_parsed(&file, source, parsed) {
-                                Ok(r) => results.push(r),
-                                Err(e) => return config_error(&e),
-                            }
-                        }
-                    }
-                    Err(e) => {
-                        report_unreadable(&file, &e);
-                        failed = true;
-                    }
+                };
+                if config.walks_into(&file) {
+                    jobs.push(Job {
+                        path: file,
+                        stdin: None,
+                        walked: true,
+                        config,
+                    });
                 }
             }
         } else {
-            match read_file(path) {
-                Ok(source) => match configs.lint(path, source) {
-                    Ok(r) => results.push(r),
-                    Err(e) => return config_error(&e),
-                },
-                Err(e) => {
-                    report_unreadable(path, &e);
+            match configs.for_file(path) {
+                Ok(config) => jobs.push(Job {
+                    path: path.clone(),
+                    stdin: None,
+                    walked: false,
+                    config,
+                }),
+                Err(e) => return config_error(&e),
+            }
+        }
+    }
+
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("sagelint: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let output = match args.format {
+        OutputFormat::Human => render::Output::Human { color },
+        OutputFormat::Concise => render::Output::Concise,
+        OutputFormat::Json => render::Output::Json,
+        OutputFormat::Sarif => render::Output::Sarif,
+        OutputFormat::Github => render::Output::Github,
+    };
+    let run = Run {
+        // Writing a baseline prints no findings.
+        output: args.write_baseline.is_none().then_some(output),
+        baseline: baseline.as_ref(),
+        recording: args.write_baseline.is_some(),
+        threshold: match args.fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        },
+    };
+
+    // Check in parallel batches; each file's output is written as soon as its turn comes, so
+    // the output is in the same order whatever the scheduling.
+    let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut writer = run.output.map(|o| render::Writer::start(o, stdout));
+    let mut totals = Totals::default();
+    for chunk in jobs.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = if chunk.len() == 1 {
+            chunk.iter().map(|job| run.check_file(job)).collect()
+        } else {
+            chunk.par_iter().map(|job| run.check_file(job)).collect()
+        };
+        for (job, outcome) in chunk.iter().zip(outcomes) {
+            match outcome {
+                Outcome::Unreadable(e) => {
+                    report_unreadable(&job.path, &e);
                     failed = true;
+                }
+                Outcome::Skipped => {}
+                Outcome::Checked(checked, suppressions) => {
+                    if let Some(s) = suppressions {
+                        configs.record(s);
+                    }
+                    totals.add(checked, writer.as_mut());
                 }
             }
         }
     }
-    results.extend(configs.unused_suppressions());
+    for result in configs.unused_suppressions() {
+        totals.add(run.finish(result), writer.as_mut());
+    }
 
     if let Some(path) = &args.write_baseline {
-        return match baseline::write(path, &results) {
+        return match baseline::write_entries(path, totals.recorded) {
             Ok(n) => {
                 eprintln!("sagelint: recorded {n} findings in {}", path.display());
                 ExitCode::from(if failed { 2 } else { 0 })
@@ -266,59 +335,146 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         };
     }
-    let mut hidden = 0;
-    if let Some(path) = &args.baseline {
-        match Baseline::load(path) {
-            Ok(b) => hidden = b.filter(&mut results),
-            Err(e) => {
-                eprintln!("sagelint: {}: {e}", path.display());
-                return ExitCode::from(2);
+    if let Some(writer) = writer {
+        let (mut out, summary) = writer.finish();
+        if matches!(args.format, OutputFormat::Human) && !args.quiet {
+            let mut text = render::human::summary_text(summary);
+            if totals.hidden > 0 {
+                text.push_str(&format!(
+                    "{} known findings hidden by the baseline.\n",
+                    totals.hidden
+                ));
             }
+            // A closed pipe (`sagelint check | head`) is not an error worth a panic.
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
         }
     }
-
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    match args.format {
-        OutputFormat::Human => {
-            let mut text = render::human::render(&results, color);
-            if !args.quiet {
-                text.push_str(&render::human::summary_line(&results));
-                if hidden > 0 {
-                    text.push_str(&format!(
-                        "{hidden} known findings hidden by the baseline.\n"
-                    ));
-                }
-            }
-            print(&text);
-        }
-        OutputFormat::Concise => print(&render::concise::render(&results)),
-        OutputFormat::Json => print(&render::json::render(&results)),
-        OutputFormat::Sarif => print(&render::sarif::render(&results)),
-        OutputFormat::Github => print(&render::github::render(&results)),
-    }
-
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let failing = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity.rank() >= threshold.rank());
     ExitCode::from(if failed {
         2
-    } else if failing && !args.exit_zero {
+    } else if totals.failing && !args.exit_zero {
         1
     } else {
         0
     })
+}
+
+/// One file to check: its path (as named, or as the walk found it; for standard input, the
+/// `--stdin-filename`), its text when it came from standard input, and its configuration.
+struct Job {
+    path: PathBuf,
+    stdin: Option<SourceFile>,
+    /// Found by a directory walk: checked only if it is a training job request.
+    walked: bool,
+    config: Arc<Config>,
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unreadable(String),
+    /// A walked file that is not a training job request.
+    Skipped,
+    Checked(Checked, Option<SuppressionReport>),
+}
+
+/// One checked file, reduced to what the run still needs once its source is dropped.
+struct Checked {
+    /// Its part of the output, already formatted.
+    part: String,
+    summary: render::Summary,
+    hidden: usize,
+    failing: bool,
+    recorded: Vec<baseline::Entry>,
+}
+
+/// What one file did with its configuration's `[[suppress]]` entries.
+struct SuppressionReport {
+    config: Arc<Config>,
+    about_checked: Vec<usize>,
+    used: Vec<usize>,
+}
+
+/// The settings every file is checked and reported with (shared by the worker threads).
+struct Run<'a> {
+    /// `None` when nothing is printed (writing a baseline).
+    output: Option<render::Output>,
+    baseline: Option<&'a Baseline>,
+    /// Writing a baseline: keep every finding's entry.
+    recording: bool,
+    threshold: Severity,
+}
+
+impl Run<'_> {
+    /// Read, parse and check one file, and format its output (on a worker thread).
+    fn check_file(&self, job: &Job) -> Outcome {
+        let source = match &job.stdin {
+            Some(source) => source.clone(),
+            None => match read_file(&job.path) {
+                Ok(source) => source,
+                Err(e) => return Outcome::Unreadable(e),
+            },
+        };
+        let parsed = parse::parse(&source);
+        if job.walked && !discover::should_check(&source, &parsed) {
+            return Outcome::Skipped;
+        }
+        let mut diagnostics = sagelint::check::check_parsed(&source, parsed);
+        let used = job.config.apply(&job.path, &mut diagnostics);
+        let suppressions = (job.config.source.is_some() && !job.config.suppressions.is_empty())
+            .then(|| SuppressionReport {
+                config: Arc::clone(&job.config),
+                about_checked: job.config.suppressions_for(&job.path),
+                used,
+            });
+        let checked = self.finish(FileResult {
+            source,
+            diagnostics,
+        });
+        Outcome::Checked(checked, suppressions)
+    }
+
+    /// Apply the baseline, and keep what the run needs of a file's result.
+    fn finish(&self, mut result: FileResult) -> Checked {
+        let hidden = self
+            .baseline
+            .map_or(0, |b| b.filter(std::slice::from_mut(&mut result)));
+        Checked {
+            part: self
+                .output
+                .map(|o| render::part(o, &result))
+                .unwrap_or_default(),
+            summary: render::Summary::of(std::slice::from_ref(&result)),
+            hidden,
+            failing: result
+                .diagnostics
+                .iter()
+                .any(|d| d.severity.rank() >= self.threshold.rank()),
+            recorded: if self.recording {
+                baseline::entries(&result)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// What the run has found so far.
+#[derive(Default)]
+struct Totals {
+    hidden: usize,
+    failing: bool,
+    recorded: Vec<baseline::Entry>,
+}
+
+impl Totals {
+    fn add<W: Write>(&mut self, checked: Checked, writer: Option<&mut render::Writer<W>>) {
+        if let Some(w) = writer {
+            w.part(&checked.part, checked.summary);
+        }
+        self.hidden += checked.hidden;
+        self.failing |= checked.failing;
+        self.recorded.extend(checked.recorded);
+    }
 }
 
 fn config_error(e: &ConfigError) -> ExitCode {
@@ -334,6 +490,8 @@ fn config_error(e: &ConfigError) -> ExitCode {
 struct Configs {
     explicit: Option<Arc<Config>>,
     by_dir: HashMap<PathBuf, Arc<Config>>,
+    /// The same, by directory as named on the command line or by the walk.
+    by_named_dir: HashMap<PathBuf, Arc<Config>>,
     /// Per configuration file, how its `[[suppress]]` entries fared.
     suppressions: HashMap<PathBuf, SuppressionUse>,
 }
@@ -351,6 +509,7 @@ impl Configs {
         Ok(Configs {
             explicit: explicit.map(Config::load).transpose()?.map(Arc::new),
             by_dir: HashMap::new(),
+            by_named_dir: HashMap::new(),
             suppressions: HashMap::new(),
         })
     }
@@ -359,56 +518,45 @@ impl Configs {
         if let Some(c) = &self.explicit {
             return Ok(Arc::clone(c));
         }
+        // A walk names thousands of files in a few directories: look the directory up as named
+        // before making it absolute.
+        let named = path.parent().map(Path::to_path_buf);
+        if let Some(c) = named.as_ref().and_then(|d| self.by_named_dir.get(d)) {
+            return Ok(Arc::clone(c));
+        }
         let dir = std::path::absolute(path)
             .ok()
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
-        if let Some(c) = self.by_dir.get(&dir) {
-            return Ok(Arc::clone(c));
+        let config = match self.by_dir.get(&dir) {
+            Some(c) => Arc::clone(c),
+            None => {
+                let config = Arc::new(Config::discover(&dir)?.unwrap_or_default());
+                self.by_dir.insert(dir, Arc::clone(&config));
+                config
+            }
+        };
+        if let Some(named) = named {
+            self.by_named_dir.insert(named, Arc::clone(&config));
         }
-        let config = Arc::new(Config::discover(&dir)?.unwrap_or_default());
-        self.by_dir.insert(dir, Arc::clone(&config));
         Ok(config)
     }
 
-    fn walk_includes(&mut self, path: &Path) -> Result<bool, ConfigError> {
-        Ok(self.for_file(path)?.walks_into(path))
-    }
-
-    fn lint(&mut self, path: &Path, source: SourceFile) -> Result<FileResult, ConfigError> {
-        let parsed = parse::parse(&source);
-        self.lint_parsed(path, source, parsed)
-    }
-
-    fn lint_parsed(
-        &mut self,
-        path: &Path,
-        source: SourceFile,
-        parsed: parse::Parsed,
-    ) -> Result<FileResult, ConfigError> {
-        let config = self.for_file(path)?;
-        let mut diagnostics = sagelint::check::check_parsed(&source, parsed);
-        let used = config.apply(path, &mut diagnostics);
-        if let Some(file) = config
-            .source
-            .as_ref()
-            .filter(|_| !config.suppressions.is_empty())
-        {
-            let entry = self
-                .suppressions
-                .entry(PathBuf::from(&file.name))
-                .or_insert_with(|| SuppressionUse {
-                    config: Arc::clone(&config),
-                    about_checked: BTreeSet::new(),
-                    used: BTreeSet::new(),
-                });
-            entry.about_checked.extend(config.suppressions_for(path));
-            entry.used.extend(used);
-        }
-        Ok(FileResult {
-            source,
-            diagnostics,
-        })
+    /// Record which `[[suppress]]` entries a checked file was about, and which it used.
+    fn record(&mut self, report: SuppressionReport) {
+        let Some(file) = &report.config.source else {
+            return;
+        };
+        let entry = self
+            .suppressions
+            .entry(PathBuf::from(&file.name))
+            .or_insert_with(|| SuppressionUse {
+                config: Arc::clone(&report.config),
+                about_checked: BTreeSet::new(),
+                used: BTreeSet::new(),
+            });
+        entry.about_checked.extend(report.about_checked);
+        entry.used.extend(report.used);
     }
 
     /// Unused `[[suppress]]` entries, as diagnostics in their configuration files. Only entries

@@ -59,6 +59,8 @@ pub struct SourceFile {
     pub format: Format,
     /// Byte offset at which each line starts (the first line starts after a BOM).
     line_starts: Vec<usize>,
+    /// Every character is one byte: columns and character offsets are byte counts.
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -75,6 +77,7 @@ impl SourceFile {
         );
         SourceFile {
             name: name.into(),
+            ascii: text.is_ascii(),
             text,
             format,
             line_starts,
@@ -96,10 +99,25 @@ impl SourceFile {
         let offset = self.floor_boundary(offset);
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.line_starts[line].min(offset);
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars(start, offset) + 1;
         Position {
             line: line + 1,
             column,
+        }
+    }
+
+    /// The number of characters before a byte offset (clamped like [`SourceFile::position`]).
+    pub fn char_offset(&self, offset: usize) -> usize {
+        self.chars(0, self.floor_boundary(offset))
+    }
+
+    /// Characters in `text[start..end]` (both char boundaries): without counting when the text
+    /// is ASCII, so that a long line (minified JSON) costs nothing per position.
+    fn chars(&self, start: usize, end: usize) -> usize {
+        if self.ascii {
+            end - start
+        } else {
+            self.text[start..end].chars().count()
         }
     }
 

@@ -10,7 +10,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
 
 use super::{number, ParseError, ParseErrorKind, Parsed, MAX_DEPTH};
 use crate::source::Span;
-use crate::tree::{Member, Node, Value};
+use crate::tree::{mark_shadowed, Member, Node, Value};
 
 /// Nodes that aliases may copy in, in total: far above any real request, far below a
 /// "billion laughs" document.
@@ -240,6 +240,7 @@ impl<'t> Builder<'t> {
                         ..
                     }) => {
                         apply_merges(&mut members, merges);
+                        mark_shadowed(&mut members);
                         let end = members
                             .last()
                             .map_or(span.end, |m| m.value.span.end.max(span.end));
@@ -352,11 +353,7 @@ impl<'t> Builder<'t> {
                         ))
                     }
                 },
-                Some(k) => members.push(Member {
-                    key: k.text,
-                    key_span: k.span,
-                    value: node,
-                }),
+                Some(k) => members.push(Member::new(k.text, k.span, node)),
             },
         }
         Ok(())
@@ -365,10 +362,17 @@ impl<'t> Builder<'t> {
 
 /// YAML merge semantics: keys written in the mapping win, then earlier merged mappings.
 fn apply_merges(members: &mut Vec<Member>, merges: Vec<Node>) {
+    if merges.is_empty() {
+        return;
+    }
+    let mut present: std::collections::HashSet<String> =
+        members.iter().map(|m| m.key.clone()).collect();
     for source in merges {
         if let Value::Object(merged) = source.value {
-            for m in merged {
-                if !members.iter().any(|e| e.key == m.key) {
+            for mut m in merged {
+                if present.insert(m.key.clone()) {
+                    // Merged in once, from a mapping whose own duplicates were already settled.
+                    m.shadowed = false;
                     members.push(m);
                 }
             }
