@@ -44,10 +44,22 @@ static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
 /// The `pattern` keyword, compiled on first use: the schema has 41 patterns, some of which
 /// (`[^ \t\n...]{1,2048}`) take milliseconds to compile, and a request reaches a few of them.
 /// Translated and compiled as jsonschema's own `pattern` keyword does (ECMA-262 to Rust syntax,
-/// fancy-regex with its default limits), so it matches the same strings.
+/// fancy-regex with its default limits), so it matches the same strings. The translations of
+/// Java's `.*`, `.+` and `[\S\s]*` (19 of the 41) are answered without a regex.
 struct LazyPattern {
     source: String,
     regex: OnceLock<Option<fancy_regex::Regex>>,
+}
+
+/// The translation of `.*` (`schemas/generate.py`: `.` is anything but a line terminator).
+const NO_LINE_TERMINATOR: &str = "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)$";
+/// ... of `.+`.
+const SOME_LINE_WITHOUT_TERMINATOR: &str = "^(?:[^\\n\\r\\u0085\\u2028\\u2029]+)$";
+/// ... of `[\S\s]*`: any string.
+const ANYTHING: &str = "^(?:(?:[^ \\t\\n\\x0B\\f\\r]|[ \\t\\n\\x0B\\f\\r])*)$";
+
+fn is_line_terminator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 impl LazyPattern {
@@ -58,6 +70,17 @@ impl LazyPattern {
                 fancy_regex::Regex::new(&translated).ok()
             })
             .as_ref()
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        match self.source.as_str() {
+            NO_LINE_TERMINATOR => !s.contains(is_line_terminator),
+            SOME_LINE_WITHOUT_TERMINATOR => !s.is_empty() && !s.contains(is_line_terminator),
+            ANYTHING => true,
+            // A pattern that cannot be compiled, or a match that exceeds the backtracking
+            // limit, fails the value (as jsonschema's own keyword reports it).
+            _ => self.regex().is_some_and(|r| r.is_match(s).unwrap_or(false)),
+        }
     }
 }
 
@@ -74,14 +97,7 @@ impl<'i> Keyword<'i, Tree> for LazyPattern {
     }
 
     fn is_valid(&self, instance: Instance<'i>) -> bool {
-        match instance.as_string() {
-            // A pattern that cannot be compiled, or a match that exceeds the backtracking
-            // limit, fails the value (as jsonschema's own keyword reports it).
-            Some(s) => self
-                .regex()
-                .is_some_and(|r| r.is_match(s.as_ref()).unwrap_or(false)),
-            None => true,
-        }
+        instance.as_string().is_none_or(|s| self.is_match(&s))
     }
 }
 
@@ -346,12 +362,33 @@ mod tests {
         let mut all = Vec::new();
         patterns(&SCHEMA, &mut all);
         assert!(all.len() > 20);
+        let samples = [
+            "",
+            "a",
+            "ab c",
+            "x\ny",
+            "x\r",
+            "\u{85}",
+            "a\u{2028}",
+            "\u{2029}b",
+            "\t",
+            "é€😀",
+        ];
         for p in all {
             let lazy = LazyPattern {
                 source: p.to_string(),
                 regex: OnceLock::new(),
             };
-            assert!(lazy.regex().is_some(), "pattern {p} does not compile");
+            let regex = lazy.regex();
+            assert!(regex.is_some(), "pattern {p} does not compile");
+            for s in samples {
+                let by_regex = regex.is_some_and(|r| r.is_match(s).unwrap_or(false));
+                assert_eq!(lazy.is_match(s), by_regex, "pattern {p} on {s:?}");
+            }
+        }
+        // The shortcuts are taken.
+        for p in [NO_LINE_TERMINATOR, SOME_LINE_WITHOUT_TERMINATOR, ANYTHING] {
+            assert!(SCHEMA_TEXT.contains(&p.replace('\\', "\\\\")), "{p}");
         }
     }
 

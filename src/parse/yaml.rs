@@ -257,17 +257,27 @@ impl<'t> Builder<'t> {
                 let forced_string = tag
                     .as_ref()
                     .is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
-                let value = if style == ScalarStyle::Plain && !forced_string {
+                let mut value = if style == ScalarStyle::Plain && !forced_string {
                     resolve_plain(&text).map_err(|m| ParseError::syntax(m, span))?
                 } else {
-                    Value::String(text.to_string())
+                    Value::String(String::new())
                 };
                 let merge = style == ScalarStyle::Plain && text == "<<";
-                self.complete(
-                    Node::new(value, span),
-                    anchor,
-                    Some((text.into_owned(), merge)),
-                )
+                // The text goes to the string value, or to the key when the scalar is one (a
+                // key's node is only used for its span); copied only for an anchored key.
+                let is_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
+                let key = if is_key {
+                    if let (Value::String(s), true) = (&mut value, anchor > 0) {
+                        s.push_str(&text);
+                    }
+                    Some((text.into_owned(), merge))
+                } else {
+                    if let Value::String(s) = &mut value {
+                        *s = text.into_owned();
+                    }
+                    None
+                };
+                self.complete(Node::new(value, span), anchor, key)
             }
             Event::Alias(id) => {
                 let (node, size) = self
@@ -389,7 +399,8 @@ fn count(node: &Node) -> usize {
 }
 
 /// Resolve a plain scalar by the YAML 1.2 core schema (what the AWS CLI v2's loader uses:
-/// `yes`/`on` stay strings, `true`/`false` are booleans).
+/// `yes`/`on` stay strings, `true`/`false` are booleans). A string comes back empty: the caller
+/// moves the scalar's text in.
 fn resolve_plain(text: &str) -> Result<Value, String> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
@@ -433,7 +444,7 @@ fn resolve_plain(text: &str) -> Result<Value, String> {
             "the number {text} is not finite: a request cannot hold it"
         ));
     }
-    Ok(Value::String(text.to_string()))
+    Ok(Value::String(String::new()))
 }
 
 fn is_core_int(t: &str) -> bool {
