@@ -623,7 +623,7 @@ fn read_file(path: &Path) -> Result<SourceFile, String> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    let format = Format::from_path(path).unwrap_or_else(|| sniff(&text));
+    let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&text));
     Ok(SourceFile::new(display_name(path), text, format))
 }
 
@@ -646,19 +646,6 @@ fn read_stdin(name: Option<&str>) -> Result<SourceFile, String> {
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
     let format = name
         .and_then(|n| Format::from_path(Path::new(n)))
-        .unwrap_or_else(|| sniff(&text));
+        .unwrap_or_else(|| Format::sniff(&text));
     Ok(SourceFile::new(name.unwrap_or("<stdin>"), text, format))
-}
-
-/// JSON when the first significant character opens an object or array, else YAML.
-fn sniff(text: &str) -> Format {
-    match text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .next()
-    {
-        Some('{') | Some('[') => Format::Json,
-        _ => Format::Yaml,
-    }
 }

@@ -19,6 +19,20 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The format of a text without a telling name: JSON when its first significant character
+    /// opens an object or array, else YAML.
+    pub fn sniff(text: &str) -> Format {
+        match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next()
+        {
+            Some('{') | Some('[') => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
 }
 
 /// A 1-based line and column; columns count Unicode scalar values, as editors display them.

@@ -94,15 +94,7 @@ fn format_of(path: Option<&std::path::Path>, uri: &str, language_id: &str, text:
     match language_id {
         "json" | "jsonc" => Format::Json,
         "yaml" => Format::Yaml,
-        _ => match text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .chars()
-            .next()
-        {
-            Some('{') | Some('[') => Format::Json,
-            _ => Format::Yaml,
-        },
+        _ => Format::sniff(text),
     }
 }
 
