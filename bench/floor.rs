@@ -13,6 +13,10 @@ use rayon::prelude::*;
 use saphyr_parser::{Event, Parser};
 use walkdir::WalkDir;
 
+/// sagelint's allocator (`src/main.rs`), so that the floor parses as sagelint does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// sagelint's strict JSON options (`src/parse/json.rs`).
 const STRICT: ParseOptions = ParseOptions {
     allow_comments: false,

@@ -107,7 +107,7 @@ def main():
         f = c(f"wide-{what}-{n}.json")
         ensure(f, ["wide", f, f"--{what}", str(n)])
 
-    sagelint = lambda *paths: [a.sagelint, "check", "--quiet", *paths]  # noqa: E731
+    sagelint = lambda *paths: [a.sagelint, "check", *paths]  # noqa: E731
     floor = lambda *paths: [a.floor, *paths]  # noqa: E731
     peer = lambda *paths: [sys.executable, PEER_PY, *paths]  # noqa: E731
 

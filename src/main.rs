@@ -3,6 +3,10 @@
 
 mod cli;
 
+/// A file's tree and model are thousands of small allocations, made and freed on two threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }

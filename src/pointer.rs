@@ -45,7 +45,12 @@ pub fn parent(ptr: &str) -> Option<&str> {
 
 /// The last reference token, unescaped.
 pub fn last(ptr: &str) -> Option<Cow<'_, str>> {
-    segments(ptr).last()
+    let token = &ptr[ptr.rfind('/')? + 1..];
+    Some(if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    })
 }
 
 #[cfg(test)]

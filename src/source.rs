@@ -71,8 +71,9 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     pub format: Format,
-    /// Byte offset at which each line starts (the first line starts after a BOM).
-    line_starts: Vec<usize>,
+    /// Byte offset at which each line starts (the first line starts after a BOM); made on the
+    /// first position asked for (most files checked have no finding to place).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     /// Every character is one byte: columns and character offsets are byte counts.
     ascii: bool,
 }
@@ -80,22 +81,29 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> SourceFile {
         let text = text.into();
-        let first = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        let mut line_starts = vec![first];
-        // A line ends at `\n`; in CRLF files the `\r` stays at the end of the previous line.
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         SourceFile {
             name: name.into(),
             ascii: text.is_ascii(),
             text,
             format,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let text = &self.text;
+            let first = if text.starts_with(BOM) { BOM.len() } else { 0 };
+            let mut starts = vec![first];
+            // A line ends at `\n`; in CRLF files the `\r` stays at the end of the previous line.
+            starts.extend(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            starts
+        })
     }
 
     /// Length of a leading UTF-8 byte order mark (0 or 3): parsers see the text after it.
@@ -111,8 +119,9 @@ impl SourceFile {
     /// are clamped, so a bad span can never make rendering fail.
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_boundary(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.line_starts[line].min(offset);
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = line_starts[line].min(offset);
         let column = self.chars(start, offset) + 1;
         Position {
             line: line + 1,

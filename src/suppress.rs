@@ -41,6 +41,9 @@ pub fn comments(source: &SourceFile, root: Option<&Node>) -> Vec<Comment> {
     if let Some(root) = root {
         string_spans(root, &mut strings);
     }
+    // Strings do not overlap (an alias repeats its anchor's spans): sorted, the only one that
+    // can hold an offset is the last to start at or before it.
+    strings.sort_unstable_by_key(|s| s.start);
     let mut out = Vec::new();
     let mut line_start = 0;
     for (index, line) in source.text.split('\n').enumerate() {
@@ -59,7 +62,10 @@ fn parse_line(line: &str, offset: usize, number: usize, strings: &[Span]) -> Opt
         search = hash + 1;
         let starts_comment = hash == 0 || line[..hash].ends_with([' ', '\t']);
         let at = offset + hash;
-        if !starts_comment || strings.iter().any(|s| s.start <= at && at < s.end) {
+        let in_string = strings[..strings.partition_point(|s| s.start <= at)]
+            .last()
+            .is_some_and(|s| at < s.end);
+        if !starts_comment || in_string {
             continue;
         }
         let body = line[hash + 1..].trim_start();

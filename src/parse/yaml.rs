@@ -455,6 +455,10 @@ fn is_core_int(t: &str) -> bool {
 /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
 fn is_core_float(t: &str) -> bool {
     let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    // Most plain scalars are words: a float starts with a digit or a point.
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return false;
+    }
     let (mantissa, exponent) = match t.find(['e', 'E']) {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
         None => (t, None),

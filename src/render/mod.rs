@@ -262,15 +262,17 @@ pub fn display_text(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
         }
     }
     let masked = String::from_utf8_lossy(&bytes).into_owned();
-    masked
-        .chars()
-        .map(|c| {
-            if is_unsafe(c) && c != '\r' {
-                // Same UTF-8 length, so every later byte offset is unchanged.
-                "?".repeat(c.len_utf8())
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    if !masked.chars().any(|c| is_unsafe(c) && c != '\r') {
+        return masked;
+    }
+    let mut out = String::with_capacity(masked.len());
+    for c in masked.chars() {
+        if is_unsafe(c) && c != '\r' {
+            // Same UTF-8 length, so every later byte offset is unchanged.
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -18,40 +18,56 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    walk(cx, cx.root, &mut String::new(), out);
+    walk(cx, cx.root, &mut Vec::new(), out);
 }
 
-/// `at` is the pointer of `node`; it is extended for each child and restored after.
-fn walk(cx: &Context<'_>, node: &Node, at: &mut String, out: &mut Vec<Diagnostic>) {
+/// A step of the path from the root to a node.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `path` leads to `node`; it is extended for each child and restored after. The pointer is
+/// spelled out only for a duplicate.
+fn walk<'a>(cx: &Context<'_>, node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::Object(members) => {
             // The parser marked every member a later one overrides: no mark, no duplicate.
             let mut first: Option<HashMap<&str, usize>> =
                 members.iter().any(|m| m.shadowed).then(HashMap::new);
             for m in members {
-                let len = at.len();
-                pointer::push(at, &m.key);
+                path.push(Step::Key(&m.key));
                 if let Some(first) = &mut first {
                     if let Some(&earlier) = first.get(m.key.as_str()) {
-                        out.push(duplicate(cx, m, earlier, at.clone()));
+                        out.push(duplicate(cx, m, earlier, spell(path)));
                     } else {
                         first.insert(&m.key, m.key_span.start);
                     }
                 }
-                walk(cx, &m.value, at, out);
-                at.truncate(len);
+                walk(cx, &m.value, path, out);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = at.len();
-                pointer::push(at, &i.to_string());
-                walk(cx, item, at, out);
-                at.truncate(len);
+                path.push(Step::Index(i));
+                walk(cx, item, path, out);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+fn spell(path: &[Step<'_>]) -> String {
+    let mut at = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => pointer::push(&mut at, k),
+            Step::Index(i) => pointer::push(&mut at, &i.to_string()),
+        }
+    }
+    at
 }
 
 fn duplicate(cx: &Context<'_>, m: &Member, earlier: usize, at: String) -> Diagnostic {

@@ -1,5 +1,7 @@
 //! SL306 `sharded-on-single-instance` (see `rules/SL306.md`).
 
+use std::collections::{HashMap, HashSet};
+
 use super::{channel_label, channel_ptr, instance_group_names, instance_groups, literal, Groups};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::model::Channel;
@@ -18,6 +20,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(channels) = &cx.request.input_data_config else {
         return;
     };
+    let groups = GroupIndex::of(instance_groups(cx));
     for (i, channel) in channels.iter().enumerate() {
         let distribution = channel
             .data_source
@@ -27,7 +30,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if distribution != Some("ShardedByS3Key") {
             continue;
         }
-        let Some((count, whose)) = instances(cx, i, channel) else {
+        let Some((count, whose)) = instances(cx, &groups, i, channel) else {
             continue;
         };
         if count != 1 {
@@ -53,12 +56,48 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The request's instance groups, looked up by name (made once for all the channels).
+struct GroupIndex<'a> {
+    groups: Groups<'a>,
+    /// The first group of each name.
+    by_name: HashMap<&'a str, usize>,
+    /// The instances of all the groups (`None` when a count is not known).
+    all: Option<i64>,
+}
+
+impl<'a> GroupIndex<'a> {
+    fn of(groups: Groups<'a>) -> GroupIndex<'a> {
+        let mut by_name = HashMap::new();
+        if let Groups::Defined(defined) = groups {
+            for (j, g) in defined.iter().enumerate() {
+                if let Some(name) = g.instance_group_name.as_deref() {
+                    by_name.entry(name).or_insert(j);
+                }
+            }
+        }
+        let all = match groups {
+            Groups::Defined(defined) => defined.iter().map(|g| g.instance_count).sum(),
+            _ => None,
+        };
+        GroupIndex {
+            groups,
+            by_name,
+            all,
+        }
+    }
+}
+
 /// How many instances receive channel `i`, and the phrase that explains a count of one.
 /// `None` when it is not known before the job runs, or when the channel names groups that do
 /// not exist (SL305's case).
-fn instances(cx: &Context<'_>, i: usize, channel: &Channel) -> Option<(i64, String)> {
+fn instances(
+    cx: &Context<'_>,
+    index: &GroupIndex<'_>,
+    i: usize,
+    channel: &Channel,
+) -> Option<(i64, String)> {
     let names = instance_group_names(cx, i, channel).filter(|n| !n.is_empty());
-    match instance_groups(cx) {
+    match index.groups {
         Groups::Unknown => None,
         Groups::None => {
             if names.is_some() {
@@ -73,14 +112,13 @@ fn instances(cx: &Context<'_>, i: usize, channel: &Channel) -> Option<(i64, Stri
             let (receiving, whose): (Vec<usize>, _) = match names {
                 Some(names) => {
                     let mut receiving = Vec::new();
+                    let mut seen = HashSet::new();
                     for name in names {
                         if !literal(Some(name)) {
                             return None;
                         }
-                        let j = groups.iter().position(|g| {
-                            g.instance_group_name.as_deref() == Some(name.as_str())
-                        })?;
-                        if !receiving.contains(&j) {
+                        let j = *index.by_name.get(name.as_str())?;
+                        if seen.insert(j) {
                             receiving.push(j);
                         }
                     }
@@ -93,10 +131,12 @@ fn instances(cx: &Context<'_>, i: usize, channel: &Channel) -> Option<(i64, Stri
                     };
                     (receiving, whose)
                 }
-                None => (
-                    (0..groups.len()).collect(),
-                    "ResourceConfig.InstanceGroups has one instance in all".to_string(),
-                ),
+                None => {
+                    return Some((
+                        index.all?,
+                        "ResourceConfig.InstanceGroups has one instance in all".to_string(),
+                    ))
+                }
             };
             let mut total = 0;
             for j in receiving {

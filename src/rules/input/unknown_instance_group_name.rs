@@ -1,5 +1,7 @@
 //! SL305 `unknown-instance-group-name` (see `rules/SL305.md`).
 
+use std::collections::HashSet;
+
 use super::{channel_label, channel_ptr, instance_group_names, instance_groups, literal, Groups};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::rules::{describe, Check, Context, Rule};
@@ -18,6 +20,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let groups = instance_groups(cx);
+    // The groups' names, in order for messages and as a set for lookups (made once: a channel
+    // per group would otherwise cost channels x groups).
+    let known: Vec<&str> = match groups {
+        Groups::Defined(defined) => defined
+            .iter()
+            .filter_map(|g| g.instance_group_name.as_deref())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let known_set: HashSet<&str> = known.iter().copied().collect();
     for (i, channel) in channels.iter().enumerate() {
         let Some(names) = instance_group_names(cx, i, channel) else {
             continue;
@@ -56,13 +68,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
-            Groups::Defined(defined) => {
-                let known: Vec<&str> = defined
-                    .iter()
-                    .filter_map(|g| g.instance_group_name.as_deref())
-                    .collect();
+            Groups::Defined(_) => {
                 for (j, name) in names.iter().enumerate() {
-                    if !literal(Some(name)) || known.contains(&name.as_str()) {
+                    if !literal(Some(name)) || known_set.contains(name.as_str()) {
                         continue;
                     }
                     let list = known

@@ -1,5 +1,7 @@
 //! SL100 `unknown-key`: a key the request does not have, at any depth (see `rules/SL100.md`).
 
+use std::collections::{HashMap, HashSet};
+
 use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
@@ -17,11 +19,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for e in cx
+    let unknown: Vec<_> = cx
         .schema_errors
         .iter()
         .filter(|e| e.violation == Violation::UnknownKey)
-    {
+        .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    let keys: Vec<_> = unknown
+        .iter()
+        .filter_map(|e| pointer::last(&e.pointer))
+        .collect();
+    let homes = Homes::of(cx.root, keys.iter().map(|k| k.as_ref()).collect());
+    for e in unknown {
         let key = pointer::last(&e.pointer).unwrap_or_default();
         let parent = pointer::parent(&e.pointer).unwrap_or("");
         let allowed = schema::allowed_keys(parent);
@@ -37,7 +48,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if let Some(home) = home_of(cx.root, "", &key, parent) {
+        if let Some(home) = homes.of_key(&key, parent) {
             let fix = match cx.source.format {
                 Format::Yaml => "check its indentation",
                 Format::Json => "move it there",
@@ -69,26 +80,61 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first object of the document (other than `except`) that takes `key` as a member and does
-/// not set it yet: where a key at the wrong level (a YAML indentation slip) belongs.
-fn home_of(node: &Node, at: &str, key: &str, except: &str) -> Option<String> {
-    match &node.value {
-        Value::Object(members) => {
-            if at != except
-                && !members.iter().any(|m| m.key == key)
-                && schema::allowed_keys(at).contains(&key)
-            {
-                return Some(at.to_string());
+/// Where a key at the wrong level (a YAML indentation slip) belongs: for each unknown key, the
+/// first objects of the document, in document order, that take it as a member and do not set
+/// it yet. One walk for all the unknown keys (a walk per key was quadratic in a document with
+/// many of them).
+struct Homes<'a> {
+    /// Up to two distinct places per key: one of them is not the object the key is in.
+    places: HashMap<&'a str, Vec<String>>,
+}
+
+impl<'a> Homes<'a> {
+    fn of(root: &Node, keys: HashSet<&'a str>) -> Homes<'a> {
+        let mut homes = Homes {
+            places: HashMap::new(),
+        };
+        homes.walk(root, &mut String::new(), &keys);
+        homes
+    }
+
+    fn walk(&mut self, node: &Node, at: &mut String, keys: &HashSet<&'a str>) {
+        match &node.value {
+            Value::Object(members) => {
+                for allowed in schema::allowed_keys(at) {
+                    let Some(&key) = keys.get(allowed) else {
+                        continue;
+                    };
+                    if members.iter().any(|m| m.key == key) {
+                        continue;
+                    }
+                    let places = self.places.entry(key).or_default();
+                    if places.len() < 2 && !places.iter().any(|p| p == at) {
+                        places.push(at.clone());
+                    }
+                }
+                for m in members {
+                    let len = at.len();
+                    pointer::push(at, &m.key);
+                    self.walk(&m.value, at, keys);
+                    at.truncate(len);
+                }
             }
-            members
-                .iter()
-                .find_map(|m| home_of(&m.value, &pointer::join(at, &m.key), key, except))
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = at.len();
+                    pointer::push(at, &i.to_string());
+                    self.walk(item, at, keys);
+                    at.truncate(len);
+                }
+            }
+            _ => {}
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| home_of(item, &pointer::join(at, i.to_string()), key, except)),
-        _ => None,
+    }
+
+    /// The first place for `key` other than `except` (the object it is in).
+    fn of_key(&self, key: &str, except: &str) -> Option<String> {
+        self.places.get(key)?.iter().find(|p| *p != except).cloned()
     }
 }
 
