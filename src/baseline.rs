@@ -16,8 +16,9 @@ struct BaselineFile {
     findings: Vec<Entry>,
 }
 
+/// One recorded finding.
 #[derive(Serialize, Deserialize, PartialEq, Eq, Hash, Clone)]
-struct Entry {
+pub struct Entry {
     file: String,
     rule: String,
     pointer: String,
@@ -68,18 +69,27 @@ impl Baseline {
 
 /// The baseline file for these results.
 pub fn write(path: &Path, results: &[FileResult]) -> Result<usize, String> {
-    let mut findings = Vec::new();
-    for r in results {
-        let file = fingerprint::normalize(&r.source.name);
-        for (d, print) in r.diagnostics.iter().zip(fingerprint::of(r)) {
-            findings.push(Entry {
-                file: file.clone(),
-                rule: d.rule.code.to_string(),
-                pointer: d.pointer.clone(),
-                fingerprint: print,
-            });
-        }
-    }
+    write_entries(path, results.iter().flat_map(entries).collect())
+}
+
+/// The baseline entries of one file's findings.
+pub fn entries(result: &FileResult) -> Vec<Entry> {
+    let file = fingerprint::normalize(&result.source.name);
+    result
+        .diagnostics
+        .iter()
+        .zip(fingerprint::of(result))
+        .map(|(d, print)| Entry {
+            file: file.clone(),
+            rule: d.rule.code.to_string(),
+            pointer: d.pointer.clone(),
+            fingerprint: print,
+        })
+        .collect()
+}
+
+/// Write a baseline file of these entries (a run's, in output order); returns their number.
+pub fn write_entries(path: &Path, findings: Vec<Entry>) -> Result<usize, String> {
     let count = findings.len();
     let text = serde_json::to_string_pretty(&BaselineFile {
         version: 1,

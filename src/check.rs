@@ -95,9 +95,8 @@ pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked 
         };
     }
 
-    let json = root.to_json();
-    let schema_errors = schema::validate(&json);
-    let request = model::from_json(&json);
+    let schema_errors = schema::validate(&root);
+    let request = model::from_tree(&root);
     let cx = Context {
         source,
         root: &root,
@@ -132,6 +131,7 @@ fn parse_diagnostic(rule: &'static Rule, message: String, span: Span) -> Diagnos
         pointer: String::new(),
         span,
         redact: false,
+        fix: None,
     }
 }
 

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use sagelint::baseline::{self, Baseline};
 use sagelint::config::{Config, ConfigError};
 use sagelint::input::{self, ReadError};
@@ -57,6 +58,9 @@ enum Command {
         /// Rule code or name.
         rule: String,
     },
+    /// Run the language server (LSP over stdio) for editors: diagnostics, quick fixes, hover,
+    /// completion. See the README's "Editor integration".
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -148,6 +152,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Lsp => sagelint::lsp::run(),
         Command::Rules { format } => {
             print(&rules_table(format));
             ExitCode::SUCCESS
@@ -195,32 +200,38 @@ fn rules_table(format: RulesFormat) -> String {
     out
 }
 
+/// Files checked per parallel batch: both cores stay busy, and only one batch's results (with
+/// their output already formatted, the source text dropped) are held at a time.
+const CHUNK: usize = 256;
+
 fn check(args: CheckArgs) -> ExitCode {
     let mut configs = match Configs::new(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return config_error(&e),
     };
-    let mut results = Vec::new();
     // Paths that could not be checked (reported on stderr; the exit status is 2).
     let mut failed = 0usize;
     // Files whose check hit an internal error (a bug): reported, and the exit status is 3.
     let mut crashed = 0usize;
+    // What to check, in output order, each with its configuration (discovered before any
+    // output, so that an invalid configuration stops the run before it prints anything).
+    let mut jobs = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
-            let limit = match configs.limit(Path::new("-"), args.max_file_size) {
-                Ok(l) => l,
+            let name = PathBuf::from(args.stdin_filename.as_deref().unwrap_or("<stdin>"));
+            let config = match configs.for_file(&name) {
+                Ok(config) => config,
                 Err(e) => return config_error(&e),
             };
+            let limit = size_limit(&config, args.max_file_size);
             match read_stdin(args.stdin_filename.as_deref(), limit) {
-                Ok(source) => {
-                    let name = PathBuf::from(&source.name);
-                    let shown = source.name.clone();
-                    match guarded(&shown, || configs.lint(&name, source)) {
-                        Some(Ok(r)) => results.push(r),
-                        Some(Err(e)) => return config_error(&e),
-                        None => crashed += 1,
-                    }
-                }
+                Ok(source) => jobs.push(Job {
+                    path: name,
+                    stdin: Some(source),
+                    walked: false,
+                    limit,
+                    config,
+                }),
                 Err(e) => {
                     eprintln!("sagelint: {}", e.report("standard input"));
                     failed += 1;
@@ -237,64 +248,111 @@ fn check(args: CheckArgs) -> ExitCode {
                 failed += 1;
             }
             for file in files {
-                match configs.walk_includes(&file) {
-                    Ok(true) => {}
-                    Ok(false) => continue,
-                    Err(e) => return config_error(&e),
-                }
-                let limit = match configs.limit(&file, args.max_file_size) {
-                    Ok(l) => l,
+                let config = match configs.for_file(&file) {
+                    Ok(c) => c,
                     Err(e) => return config_error(&e),
                 };
-                crate::crash::fault("vanish", &file);
-                match read_file(&file, limit) {
-                    Ok(source) => {
-                        let shown = source.name.clone();
-                        let checked = guarded(&shown, || {
-                            let parsed = parse::parse(&source);
-                            if !discover::should_check(&source, &parsed) {
-                                return Ok(None);
-                            }
-                            configs.lint_parsed(&file, source, parsed).map(Some)
-                        });
-                        match checked {
-                            Some(Ok(Some(r))) => results.push(r),
-                            Some(Ok(None)) => {}
-                            Some(Err(e)) => return config_error(&e),
-                            None => crashed += 1,
-                        }
-                    }
-                    Err(e) => {
-                        report_unreadable(&file, &e);
-                        failed += 1;
-                    }
+                if config.walks_into(&file) {
+                    jobs.push(Job {
+                        path: file,
+                        stdin: None,
+                        walked: true,
+                        limit: size_limit(&config, args.max_file_size),
+                        config,
+                    });
                 }
             }
         } else {
-            let limit = match configs.limit(path, args.max_file_size) {
-                Ok(l) => l,
+            match configs.for_file(path) {
+                Ok(config) => jobs.push(Job {
+                    path: path.clone(),
+                    stdin: None,
+                    walked: false,
+                    limit: size_limit(&config, args.max_file_size),
+                    config,
+                }),
                 Err(e) => return config_error(&e),
-            };
-            match read_file(path, limit) {
-                Ok(source) => {
-                    let shown = source.name.clone();
-                    match guarded(&shown, || configs.lint(path, source)) {
-                        Some(Ok(r)) => results.push(r),
-                        Some(Err(e)) => return config_error(&e),
-                        None => crashed += 1,
-                    }
-                }
-                Err(e) => {
-                    report_unreadable(path, &e);
+            }
+        }
+    }
+
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!(
+                    "sagelint: {}: {}",
+                    render::sanitize(&path.display().to_string()),
+                    render::sanitize(&e)
+                );
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let output = match args.format {
+        OutputFormat::Human => render::Output::Human { color },
+        OutputFormat::Concise => render::Output::Concise,
+        OutputFormat::Json => render::Output::Json,
+        OutputFormat::Sarif => render::Output::Sarif,
+        OutputFormat::Github => render::Output::Github,
+    };
+    let run = Run {
+        // Writing a baseline prints no findings.
+        output: args.write_baseline.is_none().then_some(output),
+        baseline: baseline.as_ref(),
+        recording: args.write_baseline.is_some(),
+        threshold: match args.fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        },
+    };
+
+    // Check in parallel batches; each file's output is written as soon as its turn comes, so
+    // the output is in the same order whatever the scheduling.
+    let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut writer = run.output.map(|o| render::Writer::start(o, stdout));
+    let mut totals = Totals::default();
+    for chunk in jobs.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = if chunk.len() == 1 {
+            chunk.iter().map(|job| run.check_file(job)).collect()
+        } else {
+            chunk.par_iter().map(|job| run.check_file(job)).collect()
+        };
+        for (job, outcome) in chunk.iter().zip(outcomes) {
+            match outcome {
+                Outcome::Unreadable(e) => {
+                    report_unreadable(&job.path, &e);
                     failed += 1;
+                }
+                Outcome::Crashed(report) => {
+                    eprint!("{report}");
+                    crashed += 1;
+                }
+                Outcome::Skipped => {}
+                Outcome::Checked(checked, suppressions) => {
+                    if let Some(s) = suppressions {
+                        configs.record(s);
+                    }
+                    totals.add(checked, writer.as_mut());
                 }
             }
         }
     }
-    results.extend(configs.unused_suppressions());
+    for result in configs.unused_suppressions() {
+        totals.add(run.finish(result), writer.as_mut());
+    }
 
     if let Some(path) = &args.write_baseline {
-        return match baseline::write(path, &results) {
+        return match baseline::write_entries(path, totals.recorded) {
             Ok(n) => {
                 eprintln!(
                     "sagelint: recorded {n} findings in {}",
@@ -318,77 +376,188 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         };
     }
-    let mut hidden = 0;
-    if let Some(path) = &args.baseline {
-        match Baseline::load(path) {
-            Ok(b) => hidden = b.filter(&mut results),
-            Err(e) => {
-                eprintln!(
-                    "sagelint: {}: {}",
-                    render::sanitize(&path.display().to_string()),
-                    render::sanitize(&e)
-                );
-                return ExitCode::from(2);
+    if let Some(writer) = writer {
+        let (mut out, summary) = writer.finish();
+        if matches!(args.format, OutputFormat::Human) && !args.quiet {
+            let mut text = render::human::summary_text(summary);
+            if totals.hidden > 0 {
+                text.push_str(&format!(
+                    "{} known findings hidden by the baseline.\n",
+                    totals.hidden
+                ));
             }
+            if failed > 0 {
+                text.push_str(&format!(
+                    "{failed} path{} could not be checked (see the messages above).\n",
+                    if failed == 1 { "" } else { "s" }
+                ));
+            }
+            if crashed > 0 {
+                text.push_str(&format!(
+                    "{crashed} file{} could not be checked: internal error (see above).\n",
+                    if crashed == 1 { "" } else { "s" }
+                ));
+            }
+            // A closed pipe (`sagelint check | head`) is not an error worth a panic.
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
         }
     }
-
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
-    match args.format {
-        OutputFormat::Human => {
-            let mut text = render::human::render(&results, color);
-            if !args.quiet {
-                text.push_str(&render::human::summary_line(&results));
-                if hidden > 0 {
-                    text.push_str(&format!(
-                        "{hidden} known findings hidden by the baseline.\n"
-                    ));
-                }
-                if failed > 0 {
-                    text.push_str(&format!(
-                        "{failed} path{} could not be checked (see the messages above).\n",
-                        if failed == 1 { "" } else { "s" }
-                    ));
-                }
-                if crashed > 0 {
-                    text.push_str(&format!(
-                        "{crashed} file{} could not be checked: internal error (see above).\n",
-                        if crashed == 1 { "" } else { "s" }
-                    ));
-                }
-            }
-            print(&text);
-        }
-        OutputFormat::Concise => print(&render::concise::render(&results)),
-        OutputFormat::Json => print(&render::json::render(&results)),
-        OutputFormat::Sarif => print(&render::sarif::render(&results)),
-        OutputFormat::Github => print(&render::github::render(&results)),
-    }
-
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let failing = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity.rank() >= threshold.rank());
     ExitCode::from(if crashed > 0 {
         crate::crash::EXIT_INTERNAL_ERROR
     } else if failed > 0 {
         2
-    } else if failing && !args.exit_zero {
+    } else if totals.failing && !args.exit_zero {
         1
     } else {
         0
     })
+}
+
+/// One file to check: its path (as named, or as the walk found it; for standard input, the
+/// `--stdin-filename`), its text when it came from standard input, and its configuration.
+struct Job {
+    path: PathBuf,
+    stdin: Option<SourceFile>,
+    /// Found by a directory walk: checked only if it is a training job request.
+    walked: bool,
+    /// The largest file read, in bytes.
+    limit: u64,
+    config: Arc<Config>,
+}
+
+/// The size limit for a file: `--max-file-size`, else its configuration's, else the default.
+fn size_limit(config: &Config, flag: Option<u64>) -> u64 {
+    flag.or(config.max_file_size)
+        .unwrap_or(input::DEFAULT_MAX_FILE_SIZE)
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unreadable(ReadError),
+    /// An internal error (a bug) while checking it: the report to print.
+    Crashed(String),
+    /// A walked file that is not a training job request.
+    Skipped,
+    Checked(Checked, Option<SuppressionReport>),
+}
+
+/// One checked file, reduced to what the run still needs once its source is dropped.
+struct Checked {
+    /// Its part of the output, already formatted.
+    part: String,
+    summary: render::Summary,
+    hidden: usize,
+    failing: bool,
+    recorded: Vec<baseline::Entry>,
+}
+
+/// What one file did with its configuration's `[[suppress]]` entries.
+struct SuppressionReport {
+    config: Arc<Config>,
+    about_checked: Vec<usize>,
+    used: Vec<usize>,
+}
+
+/// The settings every file is checked and reported with (shared by the worker threads).
+struct Run<'a> {
+    /// `None` when nothing is printed (writing a baseline).
+    output: Option<render::Output>,
+    baseline: Option<&'a Baseline>,
+    /// Writing a baseline: keep every finding's entry.
+    recording: bool,
+    threshold: Severity,
+}
+
+impl Run<'_> {
+    /// Read, parse and check one file, and format its output (on a worker thread). A panic
+    /// in it (a bug) is reported for that file; the run goes on with the other files and ends
+    /// with [`crate::crash::EXIT_INTERNAL_ERROR`].
+    fn check_file(&self, job: &Job) -> Outcome {
+        crate::crash::fault("vanish", &job.path);
+        let source = match &job.stdin {
+            Some(source) => source.clone(),
+            None => match read_file(&job.path, job.limit) {
+                Ok(source) => source,
+                Err(e) => return Outcome::Unreadable(e),
+            },
+        };
+        let name = source.name.clone();
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.check_source(job, source)
+        }));
+        checked.unwrap_or_else(|payload| {
+            Outcome::Crashed(crate::crash::report(Some(&name), payload.as_ref()))
+        })
+    }
+
+    fn check_source(&self, job: &Job, source: SourceFile) -> Outcome {
+        crate::crash::fault("panic", &job.path);
+        let parsed = parse::parse(&source);
+        if job.walked && !discover::should_check(&source, &parsed) {
+            return Outcome::Skipped;
+        }
+        let checked = sagelint::check::check_parsed_full(&source, parsed);
+        let mut diagnostics = checked.diagnostics;
+        // Before the configuration drops any finding: a secret stays masked in every source
+        // line shown, even when its own diagnostic is disabled, suppressed or in the baseline.
+        let source = render::without_secrets(source, &checked.secrets);
+        let used = job.config.apply(&job.path, &mut diagnostics);
+        let suppressions = (job.config.source.is_some() && !job.config.suppressions.is_empty())
+            .then(|| SuppressionReport {
+                config: Arc::clone(&job.config),
+                about_checked: job.config.suppressions_for(&job.path),
+                used,
+            });
+        let checked = self.finish(FileResult {
+            source,
+            diagnostics,
+        });
+        Outcome::Checked(checked, suppressions)
+    }
+
+    /// Apply the baseline, and keep what the run needs of a file's result.
+    fn finish(&self, mut result: FileResult) -> Checked {
+        let hidden = self
+            .baseline
+            .map_or(0, |b| b.filter(std::slice::from_mut(&mut result)));
+        Checked {
+            part: self
+                .output
+                .map(|o| render::part(o, &result))
+                .unwrap_or_default(),
+            summary: render::Summary::of(std::slice::from_ref(&result)),
+            hidden,
+            failing: result
+                .diagnostics
+                .iter()
+                .any(|d| d.severity.rank() >= self.threshold.rank()),
+            recorded: if self.recording {
+                baseline::entries(&result)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// What the run has found so far.
+#[derive(Default)]
+struct Totals {
+    hidden: usize,
+    failing: bool,
+    recorded: Vec<baseline::Entry>,
+}
+
+impl Totals {
+    fn add<W: Write>(&mut self, checked: Checked, writer: Option<&mut render::Writer<W>>) {
+        if let Some(w) = writer {
+            w.part(&checked.part, checked.summary);
+        }
+        self.hidden += checked.hidden;
+        self.failing |= checked.failing;
+        self.recorded.extend(checked.recorded);
+    }
 }
 
 fn config_error(e: &ConfigError) -> ExitCode {
@@ -404,6 +573,8 @@ fn config_error(e: &ConfigError) -> ExitCode {
 struct Configs {
     explicit: Option<Arc<Config>>,
     by_dir: HashMap<PathBuf, Arc<Config>>,
+    /// The same, by directory as named on the command line or by the walk.
+    by_named_dir: HashMap<PathBuf, Arc<Config>>,
     /// Per configuration file, how its `[[suppress]]` entries fared.
     suppressions: HashMap<PathBuf, SuppressionUse>,
 }
@@ -421,6 +592,7 @@ impl Configs {
         Ok(Configs {
             explicit: explicit.map(Config::load).transpose()?.map(Arc::new),
             by_dir: HashMap::new(),
+            by_named_dir: HashMap::new(),
             suppressions: HashMap::new(),
         })
     }
@@ -429,72 +601,45 @@ impl Configs {
         if let Some(c) = &self.explicit {
             return Ok(Arc::clone(c));
         }
+        // A walk names thousands of files in a few directories: look the directory up as named
+        // before making it absolute.
+        let named = path.parent().map(Path::to_path_buf);
+        if let Some(c) = named.as_ref().and_then(|d| self.by_named_dir.get(d)) {
+            return Ok(Arc::clone(c));
+        }
         let dir = std::path::absolute(path)
             .ok()
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
-        if let Some(c) = self.by_dir.get(&dir) {
-            return Ok(Arc::clone(c));
+        let config = match self.by_dir.get(&dir) {
+            Some(c) => Arc::clone(c),
+            None => {
+                let config = Arc::new(Config::discover(&dir)?.unwrap_or_default());
+                self.by_dir.insert(dir, Arc::clone(&config));
+                config
+            }
+        };
+        if let Some(named) = named {
+            self.by_named_dir.insert(named, Arc::clone(&config));
         }
-        let config = Arc::new(Config::discover(&dir)?.unwrap_or_default());
-        self.by_dir.insert(dir, Arc::clone(&config));
         Ok(config)
     }
 
-    /// The size limit for a file: `--max-file-size`, else its configuration's, else the default.
-    fn limit(&mut self, path: &Path, flag: Option<u64>) -> Result<u64, ConfigError> {
-        Ok(match flag {
-            Some(limit) => limit,
-            None => self
-                .for_file(path)?
-                .max_file_size
-                .unwrap_or(input::DEFAULT_MAX_FILE_SIZE),
-        })
-    }
-
-    fn walk_includes(&mut self, path: &Path) -> Result<bool, ConfigError> {
-        Ok(self.for_file(path)?.walks_into(path))
-    }
-
-    fn lint(&mut self, path: &Path, source: SourceFile) -> Result<FileResult, ConfigError> {
-        let parsed = parse::parse(&source);
-        self.lint_parsed(path, source, parsed)
-    }
-
-    fn lint_parsed(
-        &mut self,
-        path: &Path,
-        source: SourceFile,
-        parsed: parse::Parsed,
-    ) -> Result<FileResult, ConfigError> {
-        crate::crash::fault("panic", path);
-        let config = self.for_file(path)?;
-        let checked = sagelint::check::check_parsed_full(&source, parsed);
-        let mut diagnostics = checked.diagnostics;
-        // Before the configuration drops any finding: a secret stays masked in every source line
-        // shown, even when its own diagnostic is disabled, suppressed or in the baseline.
-        let source = render::without_secrets(source, &checked.secrets);
-        let used = config.apply(path, &mut diagnostics);
-        if let Some(file) = config
-            .source
-            .as_ref()
-            .filter(|_| !config.suppressions.is_empty())
-        {
-            let entry = self
-                .suppressions
-                .entry(PathBuf::from(&file.name))
-                .or_insert_with(|| SuppressionUse {
-                    config: Arc::clone(&config),
-                    about_checked: BTreeSet::new(),
-                    used: BTreeSet::new(),
-                });
-            entry.about_checked.extend(config.suppressions_for(path));
-            entry.used.extend(used);
-        }
-        Ok(FileResult {
-            source,
-            diagnostics,
-        })
+    /// Record which `[[suppress]]` entries a checked file was about, and which it used.
+    fn record(&mut self, report: SuppressionReport) {
+        let Some(file) = &report.config.source else {
+            return;
+        };
+        let entry = self
+            .suppressions
+            .entry(PathBuf::from(&file.name))
+            .or_insert_with(|| SuppressionUse {
+                config: Arc::clone(&report.config),
+                about_checked: BTreeSet::new(),
+                used: BTreeSet::new(),
+            });
+        entry.about_checked.extend(report.about_checked);
+        entry.used.extend(report.used);
     }
 
     /// Unused `[[suppress]]` entries, as diagnostics in their configuration files. Only entries
@@ -529,6 +674,7 @@ impl Configs {
                         pointer: String::new(),
                         span: s.span,
                         redact: false,
+                        fix: None,
                     }
                 })
                 .collect();
@@ -541,18 +687,6 @@ impl Configs {
         }
         out.sort_by(|a, b| a.source.name.cmp(&b.source.name));
         out
-    }
-}
-
-/// Run one file's check. A panic in it (a bug) is reported for that file and gives `None`;
-/// the run goes on with the other files and ends with [`crate::crash::EXIT_INTERNAL_ERROR`].
-fn guarded<T>(name: &str, check: impl FnOnce() -> T) -> Option<T> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)) {
-        Ok(value) => Some(value),
-        Err(payload) => {
-            crate::crash::report(Some(name), payload.as_ref());
-            None
-        }
     }
 }
 

@@ -278,6 +278,9 @@ impl Config {
 
     /// Whether a directory walk checks this file (include/exclude globs).
     pub fn walks_into(&self, path: &Path) -> bool {
+        if self.include.is_none() && self.exclude.is_none() {
+            return true;
+        }
         let rel = self.relative(path);
         self.include.as_ref().is_none_or(|g| g.is_match(&rel))
             && !self.exclude.as_ref().is_some_and(|g| g.is_match(&rel))
@@ -285,6 +288,11 @@ impl Config {
 
     /// Whether a rule runs on a file.
     pub fn enabled(&self, rule: &Rule, path: &Path) -> bool {
+        self.enabled_at(rule, &self.relative(path))
+    }
+
+    /// [`Config::enabled`] for a path already made relative to the configuration.
+    fn enabled_at(&self, rule: &Rule, rel: &Path) -> bool {
         if self
             .selected
             .as_ref()
@@ -295,21 +303,23 @@ impl Config {
         if self.ignored.contains(rule.code) {
             return false;
         }
-        let rel = self.relative(path);
         !self
             .per_file_ignores
             .iter()
-            .any(|(g, codes)| codes.contains(rule.code) && g.is_match(&rel))
+            .any(|(g, codes)| codes.contains(rule.code) && g.is_match(rel))
     }
 
     /// Apply the configuration to one file's diagnostics: drop disabled rules, override
     /// severities, and drop findings a `[[suppress]]` entry covers. Returns the indices of the
     /// suppressions used, so unused ones can be reported.
     pub fn apply(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
-        let rel = self.relative(path);
         let mut used = Vec::new();
+        if diagnostics.is_empty() {
+            return used;
+        }
+        let rel = self.relative(path);
         diagnostics.retain(|d| {
-            if !self.enabled(d.rule, path) {
+            if !self.enabled_at(d.rule, &rel) {
                 return false;
             }
             let hit = self.suppressions.iter().position(|s| {

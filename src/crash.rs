@@ -6,8 +6,8 @@
 //! Catching relies on panics unwinding: no profile may set `panic = "abort"`.
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::path::Path;
-use std::sync::Mutex;
 
 use sagelint::render::sanitize;
 
@@ -15,8 +15,12 @@ use sagelint::render::sanitize;
 /// README). Rust's own status for a panic, 101, is never used.
 pub const EXIT_INTERNAL_ERROR: u8 = 3;
 
-/// Where the last panic happened, and its backtrace when `RUST_BACKTRACE` asks for one.
-static LAST: Mutex<Option<(String, Option<String>)>> = Mutex::new(None);
+thread_local! {
+    /// Where this thread's last panic happened, and its backtrace when `RUST_BACKTRACE` asks
+    /// for one (per thread: files are checked in parallel, and the hook runs on the thread that
+    /// panicked, where it is caught).
+    static LAST: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
+}
 
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -27,22 +31,19 @@ pub fn install_hook() {
         let backtrace = std::backtrace::Backtrace::capture();
         let backtrace = (backtrace.status() == std::backtrace::BacktraceStatus::Captured)
             .then(|| backtrace.to_string());
-        *LAST.lock().unwrap_or_else(|e| e.into_inner()) = Some((location, backtrace));
+        LAST.with(|last| *last.borrow_mut() = Some((location, backtrace)));
     }));
 }
 
-/// Print the report of a caught panic: while checking `file`, or elsewhere in the run.
-pub fn report(file: Option<&str>, payload: &(dyn Any + Send)) {
+/// The report of a caught panic, to print on stderr: while checking `file`, or elsewhere in the
+/// run. Call it on the thread that caught the panic.
+pub fn report(file: Option<&str>, payload: &(dyn Any + Send)) -> String {
     let message = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".to_string());
-    let (location, backtrace) = LAST
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take()
-        .unwrap_or_default();
+    let (location, backtrace) = LAST.with(|last| last.borrow_mut().take().unwrap_or_default());
     let at = if location.is_empty() {
         String::new()
     } else {
@@ -61,16 +62,18 @@ pub fn report(file: Option<&str>, payload: &(dyn Any + Send)) {
     } else {
         format!(" at {repository}/issues")
     };
-    eprintln!(
+    let mut text = format!(
         "sagelint: internal error{what}: {}{at}\n\
          sagelint: this is a bug in sagelint {}, not a problem with your file{rest}. \
-         Please report it{to} with this message and, if you can share it, the file.",
+         Please report it{to} with this message and, if you can share it, the file.\n",
         safe(&message),
         env!("CARGO_PKG_VERSION"),
     );
     if let Some(backtrace) = backtrace {
-        eprintln!("{}", sanitize(&backtrace));
+        text.push_str(&sanitize(&backtrace));
+        text.push('\n');
     }
+    text
 }
 
 /// A panic message made fit to print: short, no control characters, and no secret (a message

@@ -55,6 +55,26 @@ pub struct Diagnostic {
     pub span: Span,
     /// The span holds a secret: renderers that show source text must mask it.
     pub redact: bool,
+    /// An edit that certainly resolves the finding (a misspelt key or value replaced by the one
+    /// meant, a member that must not be there removed), for editors' quick fixes. Not part of the
+    /// JSON output.
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable fix: what it does, and the text edits that do it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// A short imperative title, e.g. "Replace with `TrainingJobName`".
+    pub title: String,
+    /// Non-overlapping edits, in document order.
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes of `span` with `text` (an empty `text` deletes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -69,6 +89,12 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Attach a fix, when one could be computed.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Diagnostic {
+        self.fix = fix;
         self
     }
 }

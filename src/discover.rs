@@ -182,6 +182,12 @@ pub fn is_training_job(root: &Node) -> bool {
 pub fn should_check(source: &SourceFile, parsed: &crate::parse::Parsed) -> bool {
     match &parsed.root {
         Some(root) => is_training_job(root),
-        None => MARKERS.iter().filter(|m| source.text.contains(*m)).count() >= 2,
+        None => names_request_members(&source.text),
     }
+}
+
+/// Whether a text names at least two of a request's main members: a document that does not
+/// parse (or is not an object) but is meant to be a request.
+pub fn names_request_members(text: &str) -> bool {
+    MARKERS.iter().filter(|m| text.contains(*m)).count() >= 2
 }

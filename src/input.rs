@@ -183,21 +183,8 @@ fn decode(bytes: Vec<u8>, name: &str, format: Option<Format>) -> Result<SourceFi
     let text = String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let format = format.unwrap_or_else(|| sniff(&text));
+    let format = format.unwrap_or_else(|| Format::sniff(&text));
     Ok(SourceFile::new(name, text, format))
-}
-
-/// JSON when the first significant character opens an object or array, else YAML.
-pub fn sniff(text: &str) -> Format {
-    match text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .next()
-    {
-        Some('{') | Some('[') => Format::Json,
-        _ => Format::Yaml,
-    }
 }
 
 #[cfg(unix)]

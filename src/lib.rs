@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module each: [`source`] (text and positions) → [`parse`] (JSON or YAML into
 //! one spanned [`tree`]) → [`schema`] (the generated JSON Schema) and [`model`] (typed request)
-//! → [`rules`] (one file per rule) → [`diagnostic`]s → [`render`] (human, JSON).
+//! → [`rules`] (one file per rule) → [`diagnostic`]s → [`render`] (human, concise, JSON, SARIF,
+//! GitHub); [`lsp`] serves the same diagnostics to editors.
 
 pub mod baseline;
 pub mod check;
@@ -10,7 +11,10 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod facts;
+pub mod fix;
 pub mod input;
+pub mod instance;
+pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod pointer;

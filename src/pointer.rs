@@ -7,15 +7,24 @@ pub fn join(base: &str, token: impl AsRef<str>) -> String {
     let token = token.as_ref();
     let mut out = String::with_capacity(base.len() + token.len() + 1);
     out.push_str(base);
-    out.push('/');
+    push(&mut out, token);
+    out
+}
+
+/// [`join`] in place (a walk that extends and truncates one pointer allocates nothing per node).
+pub fn push(ptr: &mut String, token: &str) {
+    ptr.push('/');
+    if !token.contains(['~', '/']) {
+        ptr.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
+            '~' => ptr.push_str("~0"),
+            '/' => ptr.push_str("~1"),
+            c => ptr.push(c),
         }
     }
-    out
 }
 
 /// The unescaped reference tokens of a pointer (`""` is the whole document).
@@ -36,7 +45,12 @@ pub fn parent(ptr: &str) -> Option<&str> {
 
 /// The last reference token, unescaped.
 pub fn last(ptr: &str) -> Option<Cow<'_, str>> {
-    segments(ptr).last()
+    let token = &ptr[ptr.rfind('/')? + 1..];
+    Some(if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    })
 }
 
 #[cfg(test)]

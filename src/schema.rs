@@ -5,14 +5,17 @@
 //! which constraint failed. The schema rules (`unknown_key.rs`, `invalid_enum_value.rs`, ...)
 //! turn them into messages, reading the constraint's bounds from the schema itself.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use jsonschema::error::ValidationErrorKind;
-use jsonschema::Validator;
+use jsonschema::json::Node as _;
+use jsonschema::{Keyword, ValidationError, Validator};
 use serde_json::Value;
 
 use crate::diagnostic::Target;
+use crate::instance::{Instance, Tree};
 use crate::pointer;
+use crate::tree::Node;
 
 const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.json");
 
@@ -20,9 +23,83 @@ const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.js
 pub static SCHEMA: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
 
-/// The compiled validator, built once per process. A test proves it compiles.
-static VALIDATOR: LazyLock<Option<Validator>> =
-    LazyLock::new(|| jsonschema::draft202012::new(&SCHEMA).ok());
+/// The compiled validator, built once per process, reading the tree in place
+/// ([`crate::instance::Tree`]). A test proves it compiles.
+static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
+    jsonschema::options_for::<Tree>()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .with_keyword("pattern", |_, pattern, _| {
+            let pattern = pattern
+                .as_str()
+                .ok_or_else(|| ValidationError::schema("`pattern` is not a string"))?;
+            Ok(Box::new(LazyPattern {
+                source: pattern.to_string(),
+                regex: OnceLock::new(),
+            }) as Box<dyn for<'i> Keyword<'i, Tree>>)
+        })
+        .build(&SCHEMA)
+        .ok()
+});
+
+/// The `pattern` keyword, compiled on first use: the schema has 41 patterns, some of which
+/// (`[^ \t\n...]{1,2048}`) take milliseconds to compile, and a request reaches a few of them.
+/// Translated and compiled as jsonschema's own `pattern` keyword does (ECMA-262 to Rust syntax,
+/// fancy-regex with its default limits), so it matches the same strings. The translations of
+/// Java's `.*`, `.+` and `[\S\s]*` (19 of the 41) are answered without a regex.
+struct LazyPattern {
+    source: String,
+    regex: OnceLock<Option<fancy_regex::Regex>>,
+}
+
+/// The translation of `.*` (`schemas/generate.py`: `.` is anything but a line terminator).
+const NO_LINE_TERMINATOR: &str = "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)$";
+/// ... of `.+`.
+const SOME_LINE_WITHOUT_TERMINATOR: &str = "^(?:[^\\n\\r\\u0085\\u2028\\u2029]+)$";
+/// ... of `[\S\s]*`: any string.
+const ANYTHING: &str = "^(?:(?:[^ \\t\\n\\x0B\\f\\r]|[ \\t\\n\\x0B\\f\\r])*)$";
+
+fn is_line_terminator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+impl LazyPattern {
+    fn regex(&self) -> Option<&fancy_regex::Regex> {
+        self.regex
+            .get_or_init(|| {
+                let translated = jsonschema_regex::to_rust_regex(&self.source).ok()?;
+                fancy_regex::Regex::new(&translated).ok()
+            })
+            .as_ref()
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        match self.source.as_str() {
+            NO_LINE_TERMINATOR => !s.contains(is_line_terminator),
+            SOME_LINE_WITHOUT_TERMINATOR => !s.is_empty() && !s.contains(is_line_terminator),
+            ANYTHING => true,
+            // A pattern that cannot be compiled, or a match that exceeds the backtracking
+            // limit, fails the value (as jsonschema's own keyword reports it).
+            _ => self.regex().is_some_and(|r| r.is_match(s).unwrap_or(false)),
+        }
+    }
+}
+
+impl<'i> Keyword<'i, Tree> for LazyPattern {
+    fn validate(&self, instance: Instance<'i>) -> Result<(), ValidationError<'i>> {
+        if Keyword::<Tree>::is_valid(self, instance) {
+            Ok(())
+        } else {
+            Err(ValidationError::custom(format!(
+                "does not match \"{}\"",
+                self.source
+            )))
+        }
+    }
+
+    fn is_valid(&self, instance: Instance<'i>) -> bool {
+        instance.as_string().is_none_or(|s| self.is_match(&s))
+    }
+}
 
 /// Which constraint a value broke.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,17 +131,22 @@ pub struct SchemaError {
 }
 
 /// Validate a request; errors come in document order of the validator's walk.
-pub fn validate(instance: &Value) -> Vec<SchemaError> {
+pub fn validate(root: &Node) -> Vec<SchemaError> {
     let Some(validator) = VALIDATOR.as_ref() else {
         return Vec::new();
     };
+    let instance = Instance::Node(root);
+    // Most requests are valid: a yes/no walk costs less than collecting errors.
+    if validator.is_valid(instance) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for error in validator.iter_errors(instance) {
         let at = error.instance_path().as_str().to_string();
         convert(error.kind(), at, false, &mut out);
     }
-    drop_step_functions_paths(instance, &mut out);
-    drop_templated_values(instance, &mut out);
+    drop_step_functions_paths(root, &mut out);
+    drop_templated_values(root, &mut out);
     drop_consequences(&mut out);
     out
 }
@@ -80,13 +162,13 @@ pub fn is_templated(s: &str) -> bool {
     closed("${", "}") || closed("{{", "}}")
 }
 
-fn drop_templated_values(instance: &Value, errors: &mut Vec<SchemaError>) {
+fn drop_templated_values(root: &Node, errors: &mut Vec<SchemaError>) {
     errors.retain(|e| {
         e.map_key
             || matches!(e.violation, Violation::UnknownKey | Violation::Required(_))
-            || !instance
-                .pointer(&e.pointer)
-                .and_then(Value::as_str)
+            || !root
+                .lookup(&e.pointer)
+                .and_then(|f| f.node.as_str())
                 .is_some_and(is_templated)
     });
 }
@@ -141,6 +223,8 @@ fn convert(kind: &ValidationErrorKind, at: String, map_key: bool, out: &mut Vec<
         ValidationErrorKind::Enum { .. } => (Target::Value, Violation::Enum),
         ValidationErrorKind::Pattern { .. }
         | ValidationErrorKind::BacktrackLimitExceeded { .. }
+        // Our lazily compiled `pattern` is the only custom keyword.
+        | ValidationErrorKind::Custom { .. }
         | ValidationErrorKind::RegexEngineFailure { .. } => (Target::Value, Violation::Pattern),
         ValidationErrorKind::MinLength { .. } => (Target::Value, Violation::MinLength),
         ValidationErrorKind::MaxLength { .. } => (Target::Value, Violation::MaxLength),
@@ -167,7 +251,7 @@ fn convert(kind: &ValidationErrorKind, at: String, map_key: bool, out: &mut Vec<
 
 /// Step Functions passes a request with `"Name.$": "$.path"` members whose values are filled in
 /// at run time. Such a member stands for `Name`: it is neither unknown nor is `Name` missing.
-fn drop_step_functions_paths(instance: &Value, errors: &mut Vec<SchemaError>) {
+fn drop_step_functions_paths(root: &Node, errors: &mut Vec<SchemaError>) {
     errors.retain(|e| match &e.violation {
         Violation::UnknownKey => {
             let key = pointer::last(&e.pointer).unwrap_or_default();
@@ -175,10 +259,10 @@ fn drop_step_functions_paths(instance: &Value, errors: &mut Vec<SchemaError>) {
             !key.strip_suffix(".$")
                 .is_some_and(|base| allowed_keys(parent).contains(&base))
         }
-        Violation::Required(name) => !instance
-            .pointer(&e.pointer)
-            .and_then(Value::as_object)
-            .is_some_and(|o| o.contains_key(&format!("{name}.$"))),
+        Violation::Required(name) => root
+            .lookup(&e.pointer)
+            .and_then(|f| f.node.get(&format!("{name}.$")))
+            .is_none(),
         _ => true,
     });
 }
@@ -260,6 +344,61 @@ mod tests {
     }
 
     #[test]
+    fn every_pattern_compiles() {
+        fn patterns<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+            match v {
+                Value::Object(m) => {
+                    for (k, v) in m {
+                        match (k.as_str(), v) {
+                            ("pattern", Value::String(p)) => out.push(p),
+                            _ => patterns(v, out),
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|i| patterns(i, out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        patterns(&SCHEMA, &mut all);
+        assert!(all.len() > 20);
+        let samples = [
+            "",
+            "a",
+            "ab c",
+            "x\ny",
+            "x\r",
+            "\u{85}",
+            "a\u{2028}",
+            "\u{2029}b",
+            "\t",
+            "é€😀",
+        ];
+        for p in all {
+            let lazy = LazyPattern {
+                source: p.to_string(),
+                regex: OnceLock::new(),
+            };
+            let regex = lazy.regex();
+            assert!(regex.is_some(), "pattern {p} does not compile");
+            for s in samples {
+                let by_regex = regex.is_some_and(|r| r.is_match(s).unwrap_or(false));
+                assert_eq!(lazy.is_match(s), by_regex, "pattern {p} on {s:?}");
+            }
+        }
+        // The shortcuts are taken.
+        for p in [NO_LINE_TERMINATOR, SOME_LINE_WITHOUT_TERMINATOR, ANYTHING] {
+            assert!(SCHEMA_TEXT.contains(&p.replace('\\', "\\\\")), "{p}");
+        }
+    }
+
+    fn tree(v: &Value) -> Node {
+        let text = v.to_string();
+        let source = crate::SourceFile::new("t.json", text, crate::Format::Json);
+        crate::parse::parse(&source).root.expect("parses")
+    }
+
+    #[test]
     fn templated_values() {
         assert!(is_templated("${SagemakerRoleArn}"));
         assert!(is_templated("arn:aws:iam::${AWS::AccountId}:role/x"));
@@ -273,7 +412,7 @@ mod tests {
         let v = serde_json::json!({"TrainingJobName": "", "RoleArn": null,
             "AlgorithmSpecification": {"TrainingInputMode": null, "TrainingImage": "i"},
             "OutputDataConfig": {"S3OutputPath": "${Out}"}});
-        let found: Vec<_> = validate(&v)
+        let found: Vec<_> = validate(&tree(&v))
             .into_iter()
             .map(|e| (e.pointer, e.violation))
             .collect();

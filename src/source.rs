@@ -19,6 +19,20 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The format of a text without a telling name: JSON when its first significant character
+    /// opens an object or array, else YAML.
+    pub fn sniff(text: &str) -> Format {
+        match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next()
+        {
+            Some('{') | Some('[') => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
 }
 
 /// A 1-based line and column; columns count Unicode scalar values, as editors display them.
@@ -57,12 +71,16 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     pub format: Format,
-    /// Byte offset at which each line starts (the first line starts after a BOM).
-    line_starts: Vec<usize>,
-    /// For non-ASCII text (empty for ASCII), the number of characters before byte 0 and about
-    /// every [`CHAR_MARK`]-th byte (at a character boundary), so that byte → character conversion never scans more than that:
-    /// a one-line file of megabytes with thousands of diagnostics stays linear.
-    char_marks: Vec<(usize, usize)>,
+    /// Byte offset at which each line starts (the first line starts after a BOM); made on the
+    /// first position asked for (most files checked have no finding to place).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Every character is one byte: columns and character offsets are byte counts.
+    ascii: bool,
+    /// For non-ASCII text, the number of characters before byte 0 and about every
+    /// [`CHAR_MARK`]-th byte (at a character boundary), made on first use, so that byte to
+    /// character conversion never scans more than that: a one-line file of megabytes with
+    /// thousands of diagnostics stays linear.
+    char_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// Bytes between two entries of `SourceFile::char_marks`.
@@ -71,33 +89,30 @@ const CHAR_MARK: usize = 4096;
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> SourceFile {
         let text = text.into();
-        let first = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        let mut line_starts = vec![first];
-        // A line ends at `\n`; in CRLF files the `\r` stays at the end of the previous line.
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        let mut char_marks = Vec::new();
-        if !text.is_ascii() {
-            char_marks.push((0, 0));
-            let mut next = CHAR_MARK;
-            for (chars, (i, _)) in text.char_indices().enumerate() {
-                if i >= next {
-                    char_marks.push((i, chars));
-                    next = i + CHAR_MARK;
-                }
-            }
-        }
         SourceFile {
             name: name.into(),
+            ascii: text.is_ascii(),
             text,
             format,
-            line_starts,
-            char_marks,
+            line_starts: std::sync::OnceLock::new(),
+            char_marks: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let text = &self.text;
+            let first = if text.starts_with(BOM) { BOM.len() } else { 0 };
+            let mut starts = vec![first];
+            // A line ends at `\n`; in CRLF files the `\r` stays at the end of the previous line.
+            starts.extend(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            starts
+        })
     }
 
     /// Length of a leading UTF-8 byte order mark (0 or 3): parsers see the text after it.
@@ -113,9 +128,10 @@ impl SourceFile {
     /// are clamped, so a bad span can never make rendering fail.
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_boundary(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.line_starts[line].min(offset);
-        let column = self.char_index(offset) - self.char_index(start) + 1;
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = line_starts[line].min(offset);
+        let column = self.char_offset(offset) - self.char_offset(start) + 1;
         Position {
             line: line + 1,
             column,
@@ -123,18 +139,24 @@ impl SourceFile {
     }
 
     /// The number of characters before a byte offset (clamped like [`SourceFile::position`]).
-    pub fn char_index(&self, offset: usize) -> usize {
+    pub fn char_offset(&self, offset: usize) -> usize {
         let offset = self.floor_boundary(offset);
-        if self.char_marks.is_empty() {
-            // ASCII: one character per byte.
+        if self.ascii {
             return offset;
         }
-        let mark = self.char_marks.partition_point(|&(byte, _)| byte <= offset);
-        let (byte, chars) = self
-            .char_marks
-            .get(mark.saturating_sub(1))
-            .copied()
-            .unwrap_or((0, 0));
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![(0, 0)];
+            let mut next = CHAR_MARK;
+            for (chars, (i, _)) in self.text.char_indices().enumerate() {
+                if i >= next {
+                    marks.push((i, chars));
+                    next = i + CHAR_MARK;
+                }
+            }
+            marks
+        });
+        let mark = marks.partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = marks.get(mark.saturating_sub(1)).copied().unwrap_or((0, 0));
         chars + self.text[byte..offset].chars().count()
     }
 
@@ -211,9 +233,9 @@ mod tests {
                 column: 10_004
             }
         );
-        assert_eq!(src.char_index(text.len()), 10_004);
+        assert_eq!(src.char_offset(text.len()), 10_004);
         let ascii = SourceFile::new("a", "ab\ncd", Format::Yaml);
-        assert_eq!(ascii.char_index(4), 4);
+        assert_eq!(ascii.char_offset(4), 4);
     }
 
     #[test]

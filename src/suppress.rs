@@ -216,6 +216,7 @@ pub fn apply(
             pointer: String::new(),
             span: c.span,
             redact: false,
+            fix: None,
         });
     }
     out

@@ -73,6 +73,41 @@ pub struct Member {
     pub key: String,
     pub key_span: Span,
     pub value: Node,
+    /// A later member of the same object has the same key, and wins (see [`mark_shadowed`]).
+    pub shadowed: bool,
+}
+
+impl Member {
+    pub fn new(key: String, key_span: Span, value: Node) -> Member {
+        Member {
+            key,
+            key_span,
+            value,
+            shadowed: false,
+        }
+    }
+}
+
+/// Mark the members that a later member of the same key overrides, as the AWS CLI's loaders
+/// keep the last. The parsers call this once per object; linear in its size.
+pub fn mark_shadowed(members: &mut [Member]) {
+    const SMALL: usize = 16;
+    let shadowed: Vec<usize> = if members.len() <= SMALL {
+        (0..members.len())
+            .filter(|&i| members[i + 1..].iter().any(|m| m.key == members[i].key))
+            .collect()
+    } else {
+        let mut last = std::collections::HashMap::with_capacity(members.len());
+        for (i, m) in members.iter().enumerate() {
+            last.insert(m.key.as_str(), i);
+        }
+        (0..members.len())
+            .filter(|&i| last.get(members[i].key.as_str()) != Some(&i))
+            .collect()
+    };
+    for i in shadowed {
+        members[i].shadowed = true;
+    }
 }
 
 impl Node {
@@ -163,7 +198,8 @@ impl Node {
         Some(found)
     }
 
-    /// The tree as a plain JSON value for the schema validator and the typed model.
+    /// The tree as a plain JSON value (the schema validator and the typed model read the tree in
+    /// place, through [`crate::instance`]; this copy is for error values and tests).
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {
@@ -173,17 +209,10 @@ impl Node {
             Value::String(s) => J::String(s.clone()),
             Value::Array(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Object(members) => {
-                // A duplicated key takes its last value, at the position of its last occurrence
-                // (found first, rather than by moving entries: that is quadratic).
-                let mut last: HashMap<&str, usize> = HashMap::with_capacity(members.len());
-                for (i, m) in members.iter().enumerate() {
-                    last.insert(&m.key, i);
-                }
-                let mut map = serde_json::Map::with_capacity(last.len());
-                for (i, m) in members.iter().enumerate() {
-                    if last.get(m.key.as_str()) == Some(&i) {
-                        map.insert(m.key.clone(), m.value.to_json());
-                    }
+                // The last member of a key wins, in the position of its last occurrence.
+                let mut map = serde_json::Map::with_capacity(members.len());
+                for m in members.iter().filter(|m| !m.shadowed) {
+                    map.insert(m.key.clone(), m.value.to_json());
                 }
                 J::Object(map)
             }

@@ -153,6 +153,12 @@ INVALID = {
         HyperParameters={"max_depth": 5, "eta": "0.2"},
         Environment={"1BAD": "x"},
     ),
+    # Typos a quick fix corrects (the key meant is not there yet; the value differs in case).
+    "misspelt-key-and-value": spec(
+        StoppingCondition={"MaxRuntimeInSecond": 3600},
+        AlgorithmSpecification__TrainingInputMode="Fiel",
+        ResourceConfig__InstanceType="ml.m5.Xlarge",
+    ),
     "missing-required": {
         "TrainingJobName": "no-role",
         "AlgorithmSpecification": {"TrainingImage": BASE["AlgorithmSpecification"]["TrainingImage"]},

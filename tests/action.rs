@@ -81,8 +81,10 @@ fn run_action(workspace: &Path, overrides: &[(&str, &str)]) -> (Option<i32>, Str
                 "CARGO_TARGET_DIR",
                 common::root().join("target/install-build"),
             )
-            // Test builds only: skip LTO so the release build takes a minute, not several.
+            // Test builds only: the install steps are what is tested, not the optimiser, so an
+            // unoptimised "release" build keeps the suite fast.
             .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
             .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
         for member in step
             .get("env")

@@ -39,6 +39,7 @@ fn try_repo(dir: &Path, cache: &Path, file: &str) -> Output {
         )
         // Test builds only: skip LTO so the release build takes a minute, not several.
         .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         .output()
         .unwrap_or_else(|e| panic!("pre-commit is not installed ({e}): pip install pre-commit"))

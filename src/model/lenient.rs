@@ -1,5 +1,10 @@
 //! Deserializers that never fail: a malformed field becomes `None` (the schema check reports
 //! it), so one bad value cannot hide the diagnostics of every other field.
+//!
+//! They expect a deserializer over a document held in memory (the tree, see
+//! [`crate::instance::Deserializer`], or a `serde_json::Value`), where each field is a
+//! deserializer of its own: a field that fails leaves the others readable, so nothing needs to
+//! be buffered. (A streaming deserializer would be left mid-value by a failure.)
 
 use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
@@ -12,8 +17,16 @@ where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    let v = Value::deserialize(d)?;
-    Ok(T::deserialize(v).ok())
+    Ok(T::deserialize(d).ok())
+}
+
+/// A list item that never fails: a malformed one is `T::default()`.
+struct Item<T>(T);
+
+impl<'de, T: DeserializeOwned + Default> Deserialize<'de> for Item<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Item(T::deserialize(d).unwrap_or_default()))
+    }
 }
 
 /// A list; a malformed item becomes `T::default()` so item indices still match the document.
@@ -22,15 +35,22 @@ where
     D: Deserializer<'de>,
     T: DeserializeOwned + Default,
 {
-    Ok(match Value::deserialize(d)? {
-        Value::Array(items) => Some(
-            items
-                .into_iter()
-                .map(|i| T::deserialize(i).unwrap_or_default())
-                .collect(),
-        ),
-        _ => None,
-    })
+    Ok(Vec::<Item<T>>::deserialize(d)
+        .ok()
+        .map(|items| items.into_iter().map(|i| i.0).collect()))
+}
+
+/// A map value as text: a string as it is, `null` as empty, anything else as its JSON text.
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Text(match Value::deserialize(d)? {
+            Value::String(s) => s,
+            Value::Null => String::new(),
+            other => other.to_string(),
+        }))
+    }
 }
 
 /// A string-to-string map, in document order; non-string values are kept as their JSON text so
@@ -39,20 +59,7 @@ pub fn map<'de, D>(d: D) -> Result<Option<IndexMap<String, String>>, D::Error>
 where
     D: Deserializer<'de>,
 {
-    Ok(match Value::deserialize(d)? {
-        Value::Object(members) => Some(
-            members
-                .into_iter()
-                .map(|(k, v)| {
-                    let v = match v {
-                        Value::String(s) => s,
-                        Value::Null => String::new(),
-                        other => other.to_string(),
-                    };
-                    (k, v)
-                })
-                .collect(),
-        ),
-        _ => None,
-    })
+    Ok(IndexMap::<String, Text>::deserialize(d)
+        .ok()
+        .map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
 }

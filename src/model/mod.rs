@@ -10,3 +10,8 @@ pub use generated::*;
 pub fn from_json(value: &serde_json::Value) -> CreateTrainingJobRequest {
     serde::Deserialize::deserialize(value).unwrap_or_default()
 }
+
+/// [`from_json`], reading the tree in place (no JSON copy of the document).
+pub fn from_tree(root: &crate::tree::Node) -> CreateTrainingJobRequest {
+    crate::instance::deserialize(root).unwrap_or_default()
+}

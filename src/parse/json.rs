@@ -5,7 +5,7 @@ use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 
 use super::{number, ParseError, Parsed, MAX_DEPTH};
 use crate::source::Span;
-use crate::tree::{Member, Node, Value};
+use crate::tree::{mark_shadowed, Member, Node, Value};
 
 /// jsonc-parser accepts JSONC/JSON5 by default; the AWS CLI's `json` module accepts none of it.
 const STRICT: ParseOptions = ParseOptions {
@@ -96,12 +96,9 @@ fn convert(v: ast::Value<'_>, depth: usize, errors: &mut Vec<ParseError>) -> Opt
                     ast::ObjectPropName::Word(w) => (w.value.to_string(), span(w.range)),
                 };
                 let value = convert(p.value, depth + 1, errors)?;
-                members.push(Member {
-                    key,
-                    key_span,
-                    value,
-                });
+                members.push(Member::new(key, key_span, value));
             }
+            mark_shadowed(&mut members);
             Node::new(Value::Object(members), span(o.range))
         }
     };

@@ -10,7 +10,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
 
 use super::{number, ParseError, ParseErrorKind, Parsed, MAX_DEPTH};
 use crate::source::Span;
-use crate::tree::{Member, Node, Value};
+use crate::tree::{mark_shadowed, Member, Node, Value};
 
 /// Nodes that anchors and aliases may copy, in total: far above any real request, far below a
 /// "billion laughs" document. An anchored node is copied when it is defined (so that aliases can
@@ -261,6 +261,7 @@ impl<'t> Builder<'t> {
                         ..
                     }) => {
                         apply_merges(&mut members, merges);
+                        mark_shadowed(&mut members);
                         let end = members
                             .last()
                             .map_or(span.end, |m| m.value.span.end.max(span.end));
@@ -278,18 +279,27 @@ impl<'t> Builder<'t> {
                 let forced_string = tag
                     .as_ref()
                     .is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
-                let value = if style == ScalarStyle::Plain && !forced_string {
+                let mut value = if style == ScalarStyle::Plain && !forced_string {
                     resolve_plain(&text).map_err(|m| ParseError::syntax(m, span))?
                 } else {
-                    Value::String(text.to_string())
+                    Value::String(String::new())
                 };
                 let merge = style == ScalarStyle::Plain && text == "<<";
-                self.complete(
-                    Node::new(value, span),
-                    1,
-                    anchor,
-                    Some((text.into_owned(), merge)),
-                )
+                // The text goes to the string value, or to the key when the scalar is one (a
+                // key's node is only used for its span); copied only for an anchored key.
+                let is_key = matches!(self.stack.last(), Some(Frame::Map { key: None, .. }));
+                let key = if is_key {
+                    if let (Value::String(s), true) = (&mut value, anchor > 0) {
+                        s.push_str(&text);
+                    }
+                    Some((text.into_owned(), merge))
+                } else {
+                    if let Value::String(s) = &mut value {
+                        *s = text.into_owned();
+                    }
+                    None
+                };
+                self.complete(Node::new(value, span), 1, anchor, key)
             }
             Event::Alias(id) => {
                 let size = self
@@ -392,11 +402,7 @@ impl<'t> Builder<'t> {
                             ))
                         }
                     },
-                    Some(k) => members.push(Member {
-                        key: k.text,
-                        key_span: k.span,
-                        value: node,
-                    }),
+                    Some(k) => members.push(Member::new(k.text, k.span, node)),
                 }
             }
         }
@@ -409,13 +415,14 @@ fn apply_merges(members: &mut Vec<Member>, merges: Vec<Node>) {
     if merges.is_empty() {
         return;
     }
-    // A set, not a scan of `members` per merged key: both may be large.
-    let mut keys: std::collections::HashSet<String> =
+    let mut present: std::collections::HashSet<String> =
         members.iter().map(|m| m.key.clone()).collect();
     for source in merges {
         if let Value::Object(merged) = source.value {
-            for m in merged {
-                if keys.insert(m.key.clone()) {
+            for mut m in merged {
+                if present.insert(m.key.clone()) {
+                    // Merged in once, from a mapping whose own duplicates were already settled.
+                    m.shadowed = false;
                     members.push(m);
                 }
             }
@@ -424,7 +431,8 @@ fn apply_merges(members: &mut Vec<Member>, merges: Vec<Node>) {
 }
 
 /// Resolve a plain scalar by the YAML 1.2 core schema (what the AWS CLI v2's loader uses:
-/// `yes`/`on` stay strings, `true`/`false` are booleans).
+/// `yes`/`on` stay strings, `true`/`false` are booleans). A string comes back empty: the caller
+/// moves the scalar's text in.
 fn resolve_plain(text: &str) -> Result<Value, String> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Ok(Value::Null),
@@ -468,7 +476,7 @@ fn resolve_plain(text: &str) -> Result<Value, String> {
             "the number {text} is not finite: a request cannot hold it"
         ));
     }
-    Ok(Value::String(text.to_string()))
+    Ok(Value::String(String::new()))
 }
 
 fn is_core_int(t: &str) -> bool {
@@ -479,6 +487,10 @@ fn is_core_int(t: &str) -> bool {
 /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
 fn is_core_float(t: &str) -> bool {
     let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    // Most plain scalars are words: a float starts with a digit or a point.
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return false;
+    }
     let (mantissa, exponent) = match t.find(['e', 'E']) {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
         None => (t, None),

@@ -246,7 +246,11 @@ impl SourceCode for Snippets {
 
 /// The closing line: counts and the number of files.
 pub fn summary_line(results: &[FileResult]) -> String {
-    let s = Summary::of(results);
+    summary_text(Summary::of(results))
+}
+
+/// [`summary_line`] for counts already made.
+pub fn summary_text(s: Summary) -> String {
     let files = plural(s.files, "file", "files");
     if s.errors + s.warnings + s.infos == 0 {
         return format!("All checks passed ({files} checked).\n");

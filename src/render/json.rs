@@ -52,32 +52,43 @@ impl From<Position> for JsonPosition {
 }
 
 pub fn render(results: &[FileResult]) -> String {
-    let mut diagnostics = Vec::new();
-    for r in results {
-        for d in &r.diagnostics {
-            let span = r.source.clamp(d.span);
-            diagnostics.push(JsonDiagnostic {
-                file: &r.source.name,
-                rule: d.rule.code,
-                name: d.rule.name,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
-                pointer: &d.pointer,
-                span: JsonSpan {
-                    start: r.source.position(span.start).into(),
-                    end: r.source.position(span.end).into(),
-                    offset: span.start,
-                    length: span.len(),
-                },
-            });
+    super::render_all(super::Output::Json, results)
+}
+
+fn diagnostics(r: &FileResult) -> impl Iterator<Item = JsonDiagnostic<'_>> {
+    r.diagnostics.iter().map(|d| {
+        let span = r.source.clamp(d.span);
+        JsonDiagnostic {
+            file: &r.source.name,
+            rule: d.rule.code,
+            name: d.rule.name,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            pointer: &d.pointer,
+            span: JsonSpan {
+                start: r.source.position(span.start).into(),
+                end: r.source.position(span.end).into(),
+                offset: span.start,
+                length: span.len(),
+            },
         }
-    }
-    let out = Output {
-        diagnostics,
-        summary: Summary::of(results),
+    })
+}
+
+/// The document around the `diagnostics` array (see [`super::Document`]).
+pub(super) fn document(summary: Summary) -> super::Document {
+    let empty = Output {
+        diagnostics: Vec::new(),
+        summary,
     };
-    let mut text = super::escape_json(serde_json::to_string_pretty(&out).unwrap_or_default());
-    text.push('\n');
-    text
+    super::Document::around(
+        &serde_json::to_string_pretty(&empty).unwrap_or_default(),
+        "\"diagnostics\": []",
+    )
+}
+
+/// One file's elements of the `diagnostics` array, formatted for their place in it.
+pub(super) fn items(r: &FileResult, indent: &str) -> String {
+    super::pretty_items(diagnostics(r), indent)
 }

@@ -7,6 +7,8 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+use std::io::Write;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{SourceFile, Span};
 
@@ -26,6 +28,13 @@ pub struct Summary {
 }
 
 impl Summary {
+    pub fn add(&mut self, other: Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
     pub fn of(results: &[FileResult]) -> Summary {
         let mut s = Summary {
             files: results.len(),
@@ -39,6 +48,169 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+/// An output format (for the human one, whether to color).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Human { color: bool },
+    Concise,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// The whole output for `results` at once (what [`Writer`] writes file by file).
+pub fn render_all(output: Output, results: &[FileResult]) -> String {
+    let mut writer = Writer::start(output, Vec::new());
+    for r in results {
+        writer.part(&part(output, r), Summary::of(std::slice::from_ref(r)));
+    }
+    let (bytes, _) = writer.finish();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// One file's part of the output, formatted on its own (on any thread) for [`Writer::part`].
+pub fn part(output: Output, result: &FileResult) -> String {
+    let one = std::slice::from_ref(result);
+    match output {
+        Output::Human { color } => human::render(one, color),
+        Output::Concise => concise::render(one),
+        Output::Github => github::render(one),
+        Output::Json => json::items(result, &JSON_ITEM_INDENT),
+        Output::Sarif => sarif::items(result, &SARIF_ITEM_INDENT),
+    }
+}
+
+/// Where the items of the JSON output's and the SARIF log's arrays sit (computed once).
+static JSON_ITEM_INDENT: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| json::document(Summary::default()).item_indent);
+static SARIF_ITEM_INDENT: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| sarif::document().item_indent);
+
+/// A JSON document around one array whose items are written as they come: the text before the
+/// array's items, the indentation of an item, and the text after them.
+pub(crate) struct Document {
+    head: String,
+    item_indent: String,
+    /// The indentation of the closing bracket when the array has items.
+    close_indent: String,
+    tail: String,
+}
+
+impl Document {
+    /// Split `template` (a pretty-printed document whose array is empty) at `marker`
+    /// (`"name": []`, the last occurrence).
+    fn around(template: &str, marker: &str) -> Document {
+        let at = template.rfind(marker).unwrap_or(template.len());
+        let line_start = template[..at].rfind('\n').map_or(0, |i| i + 1);
+        let close_indent = template[line_start..at].to_string();
+        let open = (at + marker.len()).saturating_sub(1).min(template.len());
+        Document {
+            head: template[..open].to_string(),
+            item_indent: format!("{close_indent}  "),
+            close_indent,
+            tail: template[open..].to_string(),
+        }
+    }
+}
+
+/// Items pretty-printed as serde_json prints them inside an array indented by `indent`,
+/// joined by `,\n` (no separator before the first).
+fn pretty_items<T: serde::Serialize>(items: impl Iterator<Item = T>, indent: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        let text = escape_json(serde_json::to_string_pretty(&item).unwrap_or_default());
+        for (j, line) in text.split('\n').enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str(indent);
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Writes one run's output as the files' parts come, in order; JSON and SARIF get their
+/// enclosing document. Write errors (a closed pipe) stop the writing, not the run.
+pub struct Writer<W: Write> {
+    output: Output,
+    out: W,
+    summary: Summary,
+    items: bool,
+    sarif: Option<Document>,
+    failed: bool,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn start(output: Output, out: W) -> Writer<W> {
+        let mut w = Writer {
+            output,
+            out,
+            summary: Summary::default(),
+            items: false,
+            sarif: None,
+            failed: false,
+        };
+        match output {
+            Output::Json => {
+                let head = json::document(Summary::default()).head;
+                w.write(head.as_bytes());
+            }
+            Output::Sarif => {
+                let doc = sarif::document();
+                w.write(doc.head.as_bytes());
+                w.sarif = Some(doc);
+            }
+            _ => {}
+        }
+        w
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        if !self.failed && self.out.write_all(bytes).is_err() {
+            self.failed = true;
+        }
+    }
+
+    /// A file's part (from [`part`]) and its counts.
+    pub fn part(&mut self, part: &str, summary: Summary) {
+        self.summary.add(summary);
+        if part.is_empty() {
+            return;
+        }
+        if matches!(self.output, Output::Json | Output::Sarif) {
+            let separator: &[u8] = if self.items { b",\n" } else { b"\n" };
+            self.write(separator);
+            self.items = true;
+        }
+        self.write(part.as_bytes());
+    }
+
+    /// Close the document; returns the writer and the run's counts.
+    pub fn finish(mut self) -> (W, Summary) {
+        let doc = match self.output {
+            Output::Json => Some(json::document(self.summary)),
+            Output::Sarif => self.sarif.take(),
+            _ => None,
+        };
+        if let Some(doc) = doc {
+            if self.items {
+                let close = format!("\n{}", doc.close_indent);
+                self.write(close.as_bytes());
+            }
+            self.write(doc.tail.as_bytes());
+            self.write(b"\n");
+        }
+        if !self.failed && self.out.flush().is_err() {
+            self.failed = true;
+        }
+        (self.out, self.summary)
     }
 }
 

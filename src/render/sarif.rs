@@ -173,42 +173,48 @@ fn uri(name: &str) -> String {
 }
 
 pub fn render(results: &[FileResult]) -> String {
+    super::render_all(super::Output::Sarif, results)
+}
+
+fn results(r: &FileResult) -> impl Iterator<Item = SarifResult> + '_ {
     let all = rules::RULES.as_slice();
-    let mut sarif_results = Vec::new();
-    for r in results {
-        let prints = fingerprint::of(r);
-        for (d, print) in r.diagnostics.iter().zip(prints) {
-            let span = r.source.clamp(d.span);
-            let (start, end) = (r.source.position(span.start), r.source.position(span.end));
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str(&format!(" (help: {help})"));
-            }
-            sarif_results.push(SarifResult {
-                rule_id: d.rule.code,
-                rule_index: all.iter().position(|x| x.code == d.rule.code).unwrap_or(0),
-                level: level(d.severity),
-                message: Text { text },
-                locations: vec![Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri(&r.source.name),
-                        },
-                        region: Region {
-                            start_line: start.line,
-                            start_column: start.column,
-                            end_line: end.line,
-                            end_column: end.column,
-                            char_offset: r.source.char_index(span.start),
-                            char_length: r.source.char_index(span.end)
-                                - r.source.char_index(span.start),
-                        },
-                    },
-                }],
-                partial_fingerprints: Fingerprints { sagelint: print },
-            });
+    let prints = fingerprint::of(r);
+    r.diagnostics.iter().zip(prints).map(move |(d, print)| {
+        let span = r.source.clamp(d.span);
+        let (start, end) = (r.source.position(span.start), r.source.position(span.end));
+        let mut text = d.message.clone();
+        if let Some(help) = &d.help {
+            text.push_str(&format!(" (help: {help})"));
         }
-    }
+        SarifResult {
+            rule_id: d.rule.code,
+            rule_index: all.iter().position(|x| x.code == d.rule.code).unwrap_or(0),
+            level: level(d.severity),
+            message: Text { text },
+            locations: vec![Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri(&r.source.name),
+                    },
+                    region: Region {
+                        start_line: start.line,
+                        start_column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                        char_offset: r.source.char_offset(span.start),
+                        char_length: r.source.text[span.start..span.end].chars().count(),
+                    },
+                },
+            }],
+            partial_fingerprints: Fingerprints { sagelint: print },
+        }
+    })
+}
+
+/// The log around the run's `results` array (see [`super::Document`]): the tool with every
+/// rule described, and the column kind.
+pub(super) fn document() -> super::Document {
+    let all = rules::RULES.as_slice();
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -221,11 +227,17 @@ pub fn render(results: &[FileResult]) -> String {
                     rules: all.iter().map(|r| descriptor(r)).collect(),
                 },
             },
-            results: sarif_results,
+            results: Vec::new(),
             column_kind: "unicodeCodePoints",
         }],
     };
-    let mut text = super::escape_json(serde_json::to_string_pretty(&log).unwrap_or_default());
-    text.push('\n');
-    text
+    super::Document::around(
+        &serde_json::to_string_pretty(&log).unwrap_or_default(),
+        "\"results\": []",
+    )
+}
+
+/// One file's elements of the `results` array, formatted for their place in it.
+pub(super) fn items(r: &FileResult, indent: &str) -> String {
+    super::pretty_items(results(r), indent)
 }

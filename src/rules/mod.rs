@@ -79,6 +79,7 @@ impl Context<'_> {
             span: self.span(&pointer, target),
             pointer,
             redact: false,
+            fix: None,
         }
     }
 
@@ -91,12 +92,36 @@ impl Context<'_> {
     /// `null` and `""` count as unset: that is what they mean in templates and generated specs
     /// (the schema rules report them where the API rejects them).
     pub fn has(&self, pointer: &str) -> bool {
-        let set = |p: &str| {
-            self.root.lookup(p).is_some_and(|f| {
-                !matches!(&f.node.value, crate::tree::Value::Null) && f.node.as_str() != Some("")
-            })
+        use crate::tree::Value;
+        let set = |n: &Node| !matches!(n.value, Value::Null) && n.as_str() != Some("");
+        let (Some(parent), Some(name)) = (
+            crate::pointer::parent(pointer),
+            crate::pointer::last(pointer),
+        ) else {
+            return set(self.root);
         };
-        set(pointer) || set(&format!("{pointer}.$"))
+        // One walk to the parent; then the last member of the name, or of `Name.$`.
+        let Some(parent) = self.root.lookup(parent) else {
+            return false;
+        };
+        match &parent.node.value {
+            Value::Object(members) => {
+                let last = |wanted: &dyn Fn(&str) -> bool| {
+                    members
+                        .iter()
+                        .rev()
+                        .find(|m| wanted(&m.key))
+                        .is_some_and(|m| set(&m.value))
+                };
+                last(&|k| k == name) || last(&|k| k.strip_suffix(".$") == Some(name.as_ref()))
+            }
+            Value::Array(items) => name
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| items.get(i))
+                .is_some_and(set),
+            _ => false,
+        }
     }
 }
 

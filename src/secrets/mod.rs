@@ -125,9 +125,10 @@ fn scan_at(key: Option<&str>, value: &str, depth: u8) -> Option<SecretFinding> {
     if let Some((kind, secret)) = patterns::find(value) {
         return found(kind, secret);
     }
-    let words = key.map(named::split_words);
-    let class = words.as_deref().and_then(named::classify_words);
-    let secret_words = words.as_deref().filter(|_| class.is_some());
+    let class = key.and_then(named::classify_key);
+    // The key's words matter only when they name a secret.
+    let words = key.filter(|_| class.is_some()).map(named::split_words);
+    let secret_words = words.as_deref();
     if let Some((kind, secret)) = aws::find(secret_words, value) {
         return found(kind, secret);
     }

@@ -184,6 +184,29 @@ const SPECIAL_TOKEN_PREFIXES: &[&str] = &[
     "default",
 ];
 
+/// [`classify_words`] of a key's [`split_words`], remembered per thread: the same keys
+/// (`learning_rate`, `WANDB_PROJECT`) come back in file after file.
+pub(super) fn classify_key(key: &str) -> Option<NameClass> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Option<NameClass>>> = RefCell::new(HashMap::new());
+    }
+    const SEEN_MAX: usize = 4096;
+    SEEN.with(|seen| {
+        if let Some(&class) = seen.borrow().get(key) {
+            return class;
+        }
+        let class = classify_words(&split_words(key));
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= SEEN_MAX {
+            seen.clear();
+        }
+        seen.insert(key.to_string(), class);
+        class
+    })
+}
+
 /// Whether a key (split by [`split_words`]) names a secret, and how
 /// strictly to judge its value; `None` for ordinary keys and for keys that
 /// describe a secret rather than hold it.

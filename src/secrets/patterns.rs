@@ -151,9 +151,22 @@ fn compile(pattern: &str) -> Regex {
 static COMPILED: LazyLock<Vec<Regex>> =
     LazyLock::new(|| PATTERNS.iter().map(|p| compile(p.regex)).collect());
 
+/// Every row's keywords in one automaton: most values hold none, and one search over the value
+/// costs less than a substring search per keyword.
+static ANY_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    let keywords: Vec<String> = PATTERNS
+        .iter()
+        .flat_map(|p| p.keywords.iter().map(|k| regex::escape(k)))
+        .collect();
+    compile(&keywords.join("|"))
+});
+
 /// First table row with a valid match in `value`: the kind and the secret
 /// text (the part to preview).
 pub(super) fn find(value: &str) -> Option<(SecretKind, &str)> {
+    if !ANY_KEYWORD.is_match(value) {
+        return None;
+    }
     PATTERNS.iter().enumerate().find_map(|(i, p)| {
         if !p.keywords.iter().any(|k| value.contains(k)) {
             return None;

@@ -8,6 +8,9 @@
 //! dialect supports (`\Q…\E`, `\X`, `\p{javaLowerCase}`, octal escapes, variable-length
 //! lookbehind, the flags of either) is given the benefit of the doubt.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
 use fancy_regex::{Error, ParseError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,31 +29,28 @@ const KNOWN_ESCAPES: &str = "aAbBcdDeEfGhHknNpPQrRsStuUvVwWxXzZ";
 /// Inline flags of Java (`idmsuxU`) or Python (`aiLmsux`).
 const KNOWN_FLAGS: &str = "idmsuxUaL";
 
+/// Verdicts already reached in this process: jobs share their metric regexes (a framework's
+/// defaults, a team's template), and compiling one costs far more than checking a whole
+/// request. Bounded, for a run over many distinct patterns.
+static SEEN: LazyLock<Mutex<HashMap<String, Compiled>>> = LazyLock::new(Default::default);
+const SEEN_MAX: usize = 4096;
+
+/// Judge a pattern (memoized per process; see [`judge`]).
 pub fn compile(pattern: &str) -> Compiled {
-    // Two rules judge every pattern, and specs repeat theirs: compile each (short) one once per
-    // thread.
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Compiled>> =
-            Default::default();
+    if let Some(c) = SEEN.lock().ok().and_then(|seen| seen.get(pattern).cloned()) {
+        return c;
     }
-    if let Some(known) = SEEN.with(|seen| seen.borrow().get(pattern).cloned()) {
-        return known;
-    }
-    let compiled = compile_uncached(pattern);
-    if pattern.len() > 1000 {
-        return compiled;
-    }
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= 4096 {
-            seen.clear();
+    let verdict = judge(pattern);
+    if let Ok(mut seen) = SEEN.lock() {
+        if seen.len() < SEEN_MAX {
+            seen.insert(pattern.to_string(), verdict.clone());
         }
-        seen.insert(pattern.to_string(), compiled.clone());
-    });
-    compiled
+    }
+    verdict
 }
 
-fn compile_uncached(pattern: &str) -> Compiled {
+/// Compile a pattern and say whether it is valid, and how many groups it captures.
+fn judge(pattern: &str) -> Compiled {
     let quoted = unquote(pattern);
     let source = quoted.as_deref().unwrap_or(pattern);
     match fancy_regex::Regex::new(source) {

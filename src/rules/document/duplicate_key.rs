@@ -6,7 +6,7 @@ use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::pointer;
 use crate::source::Format;
-use crate::tree::{Node, Value};
+use crate::tree::{Member, Node, Value};
 
 pub const RULE: Rule = Rule {
     code: "SL002",
@@ -18,46 +18,78 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    walk(cx, cx.root, "", out);
+    walk(cx, cx.root, &mut Vec::new(), out);
 }
 
-fn walk(cx: &Context<'_>, node: &Node, at: &str, out: &mut Vec<Diagnostic>) {
+/// A step of the path from the root to a node.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `path` leads to `node`; it is extended for each child and restored after. The pointer is
+/// spelled out only for a duplicate.
+fn walk<'a>(cx: &Context<'_>, node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::Object(members) => {
-            let mut first: HashMap<&str, usize> = HashMap::new();
+            // The parser marked every member a later one overrides: no mark, no duplicate.
+            let mut first: Option<HashMap<&str, usize>> =
+                members.iter().any(|m| m.shadowed).then(HashMap::new);
             for m in members {
-                if let Some(&earlier) = first.get(m.key.as_str()) {
-                    let line = cx.source.position(earlier).line;
-                    // Python's json module keeps the last value without a word; the CLI's YAML
-                    // loader (ruamel.yaml) refuses duplicate keys.
-                    let effect = match cx.source.format {
-                        Format::Json => "the AWS CLI silently keeps only this last value",
-                        Format::Yaml => {
-                            "the AWS CLI rejects the file, and YAML loaders that accept it keep only this last value"
-                        }
-                    };
-                    let mut d = cx.diagnostic(
-                        &RULE,
-                        pointer::join(at, &m.key),
-                        Target::Key,
-                        format!(
-                            "duplicate key `{}` (first defined on line {line}): {effect}",
-                            describe::quote(&m.key)
-                        ),
-                    );
-                    d.span = m.key_span;
-                    out.push(d.with_help("remove one of the two, keeping the value you mean"));
-                } else {
-                    first.insert(&m.key, m.key_span.start);
+                path.push(Step::Key(&m.key));
+                if let Some(first) = &mut first {
+                    if let Some(&earlier) = first.get(m.key.as_str()) {
+                        out.push(duplicate(cx, m, earlier, spell(path)));
+                    } else {
+                        first.insert(&m.key, m.key_span.start);
+                    }
                 }
-                walk(cx, &m.value, &pointer::join(at, &m.key), out);
+                walk(cx, &m.value, path, out);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(cx, item, &pointer::join(at, i.to_string()), out);
+                path.push(Step::Index(i));
+                walk(cx, item, path, out);
+                path.pop();
             }
         }
         _ => {}
     }
 }
+
+fn spell(path: &[Step<'_>]) -> String {
+    let mut at = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => pointer::push(&mut at, k),
+            Step::Index(i) => pointer::push(&mut at, &i.to_string()),
+        }
+    }
+    at
+}
+
+fn duplicate(cx: &Context<'_>, m: &Member, earlier: usize, at: String) -> Diagnostic {
+    let line = cx.source.position(earlier).line;
+    // Python's json module keeps the last value without a word; the CLI's YAML
+    // loader (ruamel.yaml) refuses duplicate keys.
+    let effect = match cx.source.format {
+        Format::Json => "the AWS CLI silently keeps only this last value",
+        Format::Yaml => {
+            "the AWS CLI rejects the file, and YAML loaders that accept it keep only this last value"
+        }
+    };
+    let mut d = cx.diagnostic(
+        &RULE,
+        at,
+        Target::Key,
+        format!(
+            "duplicate key `{}` (first defined on line {line}): {effect}",
+            describe::quote(&m.key)
+        ),
+    );
+    d.span = m.key_span;
+    d.with_help("remove one of the two, keeping the value you mean")
+}
+

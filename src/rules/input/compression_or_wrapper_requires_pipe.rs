@@ -56,10 +56,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let help = format!(
                 "remove {key} (or set it to None) and {instead}, or {pipe} if the algorithm supports Pipe mode"
             );
+            let at = format!("{}/{key}", channel_ptr(i));
+            let fix = crate::fix::remove_member(cx.source, cx.root, &at);
             out.push(
                 cx.diagnostic(
                     &RULE,
-                    format!("{}/{key}", channel_ptr(i)),
+                    at,
                     Target::Key,
                     format!(
                         "{} sets {key}: {pipe_only} in {mode} mode (from {}); {key} applies only in Pipe mode and must be unset or None otherwise",
@@ -67,7 +69,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         from.describe(),
                     ),
                 )
-                .with_help(help),
+                .with_help(help)
+                .with_fix(fix),
             );
         }
     }

@@ -20,7 +20,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(channels) = &cx.request.input_data_config else {
         return;
     };
-    // The line of each name's first channel.
+    // Where each name's first channel is (its line is worked out for a duplicate only).
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, channel) in channels.iter().enumerate() {
         let Some(name) = channel.channel_name.as_deref() else {
@@ -30,11 +30,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let at = format!("{}/ChannelName", channel_ptr(i));
-        let line = cx.source.position(cx.span(&at, Target::Value).start).line;
-        let Some(&line_of_first) = first.get(name) else {
-            first.insert(name, line);
+        let offset = cx.span(&at, Target::Value).start;
+        let Some(&first_offset) = first.get(name) else {
+            first.insert(name, offset);
             continue;
         };
+        let line_of_first = cx.source.position(first_offset).line;
         out.push(
             cx.diagnostic(
                 &RULE,

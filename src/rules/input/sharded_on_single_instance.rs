@@ -1,7 +1,8 @@
 //! SL306 `sharded-on-single-instance` (see `rules/SL306.md`).
 
-use super::{channel_label, channel_ptr, instance_group_names, instance_groups, literal, Groups};
 use std::collections::HashMap;
+
+use super::{channel_label, channel_ptr, instance_group_names, instance_groups, literal, Groups};
 
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::model::Channel;

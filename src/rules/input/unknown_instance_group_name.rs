@@ -1,5 +1,6 @@
 //! SL305 `unknown-instance-group-name` (see `rules/SL305.md`).
 
+
 use super::{channel_label, channel_ptr, instance_group_names, instance_groups, literal, Groups};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::rules::{describe, Check, Context, Rule};

@@ -96,17 +96,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     // Each instance type appears once.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, p) in preferences.iter().enumerate() {
         let Some(ty) = p.instance_type.as_deref() else {
             continue;
         };
+        let first = *seen.entry(ty).or_insert(i);
         if crate::schema::is_templated(ty) {
             continue;
         }
-        let first = preferences[..i]
-            .iter()
-            .position(|q| q.instance_type.as_deref() == Some(ty));
-        if let Some(first) = first {
+        if first != i {
             out.push(
                 cx.diagnostic(
                     &RULE,

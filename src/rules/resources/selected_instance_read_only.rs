@@ -19,6 +19,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !cx.has(&at) {
             continue;
         }
+        let fix = crate::fix::remove_member(cx.source, cx.root, &at);
         out.push(
             cx.diagnostic(
                 &RULE,
@@ -26,7 +27,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Target::Key,
                 format!("ResourceConfig.{member} is read-only: SageMaker sets it when it selects an instance type from InstancePreferences, and CreateTrainingJob does not accept it"),
             )
-            .with_help("remove it (a request copied from DescribeTrainingJob output keeps it); to let SageMaker choose the instance type, list the candidates in ResourceConfig.InstancePreferences"),
+            .with_help("remove it (a request copied from DescribeTrainingJob output keeps it); to let SageMaker choose the instance type, list the candidates in ResourceConfig.InstancePreferences")
+            .with_fix(fix),
         );
     }
 }

@@ -42,6 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "VolumeKmsKeyId cannot be used with {list}: {verb} local NVMe storage and no EBS volume to encrypt"
             ),
         )
-        .with_help("remove VolumeKmsKeyId (the instance store is encrypted by the instance's hardware), or use only EBS-only instance types"),
+        .with_help("remove VolumeKmsKeyId (the instance store is encrypted by the instance's hardware), or use only EBS-only instance types")
+        .with_fix(crate::fix::remove_member(cx.source, cx.root, "/ResourceConfig/VolumeKmsKeyId")),
     );
 }

@@ -1,9 +1,9 @@
 //! SL103 `invalid-enum-value`: a value outside the allowed set (see `rules/SL103.md`).
 
 use crate::rules::{describe, Check, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
-use crate::suggest;
+use crate::{fix, suggest};
 
 pub const RULE: Rule = Rule {
     code: "SL103",
@@ -27,11 +27,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .and_then(|v| v.as_array())
             .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
             .unwrap_or_default();
-        let actual = cx
-            .root
-            .lookup(&e.pointer)
-            .and_then(|f| f.node.as_str())
-            .unwrap_or_default();
+        let node = cx.root.lookup(&e.pointer).map(|f| f.node);
+        let actual = node.and_then(|n| n.as_str()).unwrap_or_default();
         let shape = s.get("x-aws-shape").and_then(|v| v.as_str()).unwrap_or("value");
         let mut message = format!(
             "`{}` is not a valid {shape} for {}",
@@ -43,7 +40,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let d = cx.diagnostic(&RULE, e.pointer.as_str(), e.target, message);
         out.push(match suggest::closest(actual, allowed.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            Some(s) => {
+                let fix = (e.target == Target::Value && node.is_some_and(|n| n.as_str().is_some()))
+                    .then(|| fix::replace_scalar(cx.source, d.span, s))
+                    .flatten();
+                d.with_help(format!("did you mean `{s}`?")).with_fix(fix)
+            }
             None => d,
         });
     }

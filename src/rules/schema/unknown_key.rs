@@ -1,13 +1,13 @@
 //! SL100 `unknown-key`: a key the request does not have, at any depth (see `rules/SL100.md`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::schema::{self, Violation};
 use crate::source::Format;
 use crate::tree::{Node, Value};
-use crate::{pointer, suggest};
+use crate::{fix, pointer, suggest};
 
 pub const RULE: Rule = Rule {
     code: "SL100",
@@ -19,14 +19,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // Where each key could go, found once for the document (not once per unknown key: a file
-    // of thousands of unknown keys would take quadratic time).
-    let mut homes: Option<Homes> = None;
-    for e in cx
+    let unknown: Vec<_> = cx
         .schema_errors
         .iter()
         .filter(|e| e.violation == Violation::UnknownKey)
-    {
+        .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    let keys: Vec<_> = unknown
+        .iter()
+        .filter_map(|e| pointer::last(&e.pointer))
+        .collect();
+    let homes = Homes::of(cx.root, keys.iter().map(|k| k.as_ref()).collect());
+    for e in unknown {
         let key = pointer::last(&e.pointer).unwrap_or_default();
         let parent = pointer::parent(&e.pointer).unwrap_or("");
         let allowed = schema::allowed_keys(parent);
@@ -42,7 +48,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        let homes = homes.get_or_insert_with(|| Homes::of(cx.root));
         if let Some(home) = homes.of_key(&key, parent) {
             let fix = match cx.source.format {
                 Format::Yaml => "check its indentation",
@@ -56,7 +61,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(match suggest::closest(&key, allowed.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            Some(s) => {
+                // Certain only when the key meant is not there already (and not a `Name.$`).
+                let taken = cx
+                    .root
+                    .lookup(parent)
+                    .is_some_and(|f| f.node.member(s).is_some());
+                let fix = (!taken && !key.ends_with(".$"))
+                    .then(|| fix::replace_scalar(cx.source, d.span, s))
+                    .flatten();
+                d.with_help(format!("did you mean `{s}`?")).with_fix(fix)
+            }
             None if allowed.len() <= 12 => {
                 d.with_help(format!("allowed keys here: {}", allowed.join(", ")))
             }
@@ -65,45 +80,61 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// For each key, the first two objects of the document (in document order) that take it as a
-/// member and do not set it yet: where a key at the wrong level (a YAML indentation slip)
-/// belongs.
-struct Homes(HashMap<&'static str, Vec<String>>);
+/// Where a key at the wrong level (a YAML indentation slip) belongs: for each unknown key, the
+/// first objects of the document, in document order, that take it as a member and do not set
+/// it yet. One walk for all the unknown keys (a walk per key was quadratic in a document with
+/// many of them).
+struct Homes<'a> {
+    /// Up to two distinct places per key: one of them is not the object the key is in.
+    places: HashMap<&'a str, Vec<String>>,
+}
 
-impl Homes {
-    fn of(root: &Node) -> Homes {
-        let mut homes = Homes(HashMap::new());
-        homes.walk(root, "");
+impl<'a> Homes<'a> {
+    fn of(root: &Node, keys: HashSet<&'a str>) -> Homes<'a> {
+        let mut homes = Homes {
+            places: HashMap::new(),
+        };
+        homes.walk(root, &mut String::new(), &keys);
         homes
     }
 
-    fn walk(&mut self, node: &Node, at: &str) {
+    fn walk(&mut self, node: &Node, at: &mut String, keys: &HashSet<&'a str>) {
         match &node.value {
             Value::Object(members) => {
-                for key in schema::allowed_keys(at) {
-                    if node.member(key).is_none() {
-                        let homes = self.0.entry(key).or_default();
-                        if homes.len() < 2 {
-                            homes.push(at.to_string());
-                        }
+                for allowed in schema::allowed_keys(at) {
+                    let Some(&key) = keys.get(allowed) else {
+                        continue;
+                    };
+                    if members.iter().any(|m| m.key == key) {
+                        continue;
+                    }
+                    let places = self.places.entry(key).or_default();
+                    if places.len() < 2 && !places.iter().any(|p| p == at) {
+                        places.push(at.clone());
                     }
                 }
                 for m in members {
-                    self.walk(&m.value, &pointer::join(at, &m.key));
+                    let len = at.len();
+                    pointer::push(at, &m.key);
+                    self.walk(&m.value, at, keys);
+                    at.truncate(len);
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.walk(item, &pointer::join(at, i.to_string()));
+                    let len = at.len();
+                    pointer::push(at, &i.to_string());
+                    self.walk(item, at, keys);
+                    at.truncate(len);
                 }
             }
             _ => {}
         }
     }
 
-    /// The first home of `key` other than `except`.
+    /// The first place for `key` other than `except` (the object it is in).
     fn of_key(&self, key: &str, except: &str) -> Option<String> {
-        self.0.get(key)?.iter().find(|h| *h != except).cloned()
+        self.places.get(key)?.iter().find(|p| *p != except).cloned()
     }
 }
 

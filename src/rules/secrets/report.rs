@@ -2,6 +2,8 @@
 //! a list's items), scan each with [`crate::secrets::scan`], and report each secret found in one
 //! diagnostic whose span renderers mask and whose message shows at most the redacted preview.
 
+use std::rc::Rc;
+
 use indexmap::IndexMap;
 
 use crate::diagnostic::{Diagnostic, Target};
@@ -15,11 +17,30 @@ pub(super) struct Entry<'a> {
     /// The name the value is judged by: the map key, or the `--flag` before a list item.
     pub key: Option<&'a str>,
     /// How messages name the value, e.g. "environment variable `HF_TOKEN`".
-    pub subject: String,
+    pub subject: Subject<'a>,
     pub value: &'a str,
     /// For a list item after a flag: the value is first judged alone, and only when that finds
     /// nothing by the flag's name, then named this way ("… (the value of `--password`)").
     pub by_flag: Option<String>,
+}
+
+/// Names a map entry from its key and pointer.
+pub(super) type Namer<'a> = Rc<dyn Fn(&str, &str) -> String + 'a>;
+
+/// How messages name a value: worked out already, or from its key and pointer when a secret is
+/// found (most values hold none).
+pub(super) enum Subject<'a> {
+    Text(String),
+    Of(&'a str, Namer<'a>),
+}
+
+impl Subject<'_> {
+    fn text(&self, pointer: &str) -> String {
+        match self {
+            Subject::Text(s) => s.clone(),
+            Subject::Of(key, name) => name(key, pointer),
+        }
+    }
 }
 
 /// The entries of the string map at `base` (`/HyperParameters`, `/Environment`, ...), each judged
@@ -27,14 +48,15 @@ pub(super) struct Entry<'a> {
 pub(super) fn map_entries<'a>(
     base: &str,
     map: Option<&'a IndexMap<String, String>>,
-    subject: impl Fn(&str, &str) -> String,
+    subject: impl Fn(&str, &str) -> String + 'a,
 ) -> Vec<Entry<'a>> {
+    let subject: Namer<'a> = Rc::new(subject);
     map.into_iter()
         .flatten()
         .map(|(key, value)| {
             let pointer = crate::pointer::join(base, key);
             Entry {
-                subject: subject(key, &pointer),
+                subject: Subject::Of(key, Rc::clone(&subject)),
                 pointer,
                 key: Some(key.as_str()),
                 value,
@@ -61,7 +83,7 @@ pub(super) fn list_entries<'a>(base: &str, items: Option<&'a [String]>) -> Vec<E
             Entry {
                 pointer,
                 key,
-                subject,
+                subject: Subject::Text(subject),
                 value,
                 by_flag,
             }
@@ -92,13 +114,17 @@ pub(super) fn report<'a>(
 ) {
     for entry in entries {
         let found = match &entry.by_flag {
-            None => secrets::scan(entry.key, entry.value).map(|f| (f, &entry.subject)),
+            None => secrets::scan(entry.key, entry.value).map(|f| (f, None)),
             Some(by_flag) => secrets::scan(None, entry.value)
-                .map(|f| (f, &entry.subject))
-                .or_else(|| secrets::scan(entry.key, entry.value).map(|f| (f, by_flag))),
+                .map(|f| (f, None))
+                .or_else(|| secrets::scan(entry.key, entry.value).map(|f| (f, Some(by_flag)))),
         };
-        let Some((found, subject)) = found else {
+        let Some((found, by_flag)) = found else {
             continue;
+        };
+        let subject = match by_flag {
+            Some(text) => text.clone(),
+            None => entry.subject.text(&entry.pointer),
         };
         let message = match found.kind {
             SecretKind::NamedSecret => format!(

@@ -1,6 +1,8 @@
 //! SL603 `secret-in-tags` (see `rules/SL603.md`).
 
-use super::report::{self, is_aws_credential, Entry};
+use std::rc::Rc;
+
+use super::report::{self, is_aws_credential, Entry, Namer, Subject};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{describe, Check, Context, Rule};
 use crate::secrets::SecretKind;
@@ -17,6 +19,8 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let tags = cx.request.tags.as_deref().unwrap_or_default();
     let mut entries = Vec::new();
+    let named: Namer<'_> =
+        Rc::new(|k, _| format!("the value of tag `{}`", describe::quote(k)));
     for (i, tag) in tags.iter().enumerate() {
         let key = tag.key.as_deref();
         if let Some(k) = key {
@@ -24,7 +28,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             entries.push(Entry {
                 pointer: format!("/Tags/{i}/Key"),
                 key: None,
-                subject: format!("the key of `Tags[{i}]`"),
+                subject: Subject::Text(format!("the key of `Tags[{i}]`")),
                 value: k,
                 by_flag: None,
             });
@@ -35,8 +39,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 pointer: format!("/Tags/{i}/Value"),
                 key,
                 subject: match key {
-                    Some(k) => format!("the value of tag `{}`", describe::quote(k)),
-                    None => format!("the value of `Tags[{i}]`"),
+                    Some(k) => Subject::Of(k, Rc::clone(&named)),
+                    None => Subject::Text(format!("the value of `Tags[{i}]`")),
                 },
                 value: v,
                 by_flag: None,

@@ -33,6 +33,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Target::Key,
             format!("{what}, but this is a serverless job (ServerlessJobConfig is set): SageMaker selects its volume size, which cannot be customized"),
         )
-        .with_help("remove ResourceConfig.VolumeSizeInGB"),
+        .with_help("remove ResourceConfig.VolumeSizeInGB")
+        .with_fix(crate::fix::remove_member(cx.source, cx.root, AT)),
     );
 }

@@ -1,0 +1,178 @@
+//! Completion: the member names an object may have and does not have yet, and the values an
+//! enum (or boolean) member takes. Works on text that does not parse (mid-edit).
+
+use lsp_types::{
+    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, MarkupContent,
+    MarkupKind, TextEdit,
+};
+use serde_json::Value;
+
+use super::cursor::{self, Context};
+use super::document::Document;
+use super::Encoding;
+use crate::source::{Format, Span};
+use crate::{pointer, schema};
+
+pub fn complete(doc: &Document, offset: usize, enc: Encoding) -> Vec<CompletionItem> {
+    let Some(cx) = cursor::context(&doc.text, doc.format, offset) else {
+        return Vec::new();
+    };
+    let offset = cx.prefix_start.max(offset.min(doc.text.len()));
+    let range = doc
+        .index
+        .range(&doc.text, Span::new(cx.prefix_start, offset), enc);
+    let rest_of_line = doc.text[offset..]
+        .split('\n')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let item = |label: String, kind, insert: String, documentation: Option<String>, detail| {
+        CompletionItem {
+            label,
+            kind: Some(kind),
+            detail,
+            documentation: documentation.map(|d| {
+                Documentation::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: d,
+                })
+            }),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                range,
+                new_text: insert,
+            })),
+            ..CompletionItem::default()
+        }
+    };
+    if cx.at_key {
+        keys(&cx)
+            .into_iter()
+            .map(|key| {
+                let ptr = pointer::join(&cx.pointer, key);
+                let insert = key_text(doc.format, &cx, key, &rest_of_line);
+                let detail = schema::at(&ptr)
+                    .and_then(|s| s.get("type"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                item(
+                    key.to_string(),
+                    CompletionItemKind::FIELD,
+                    insert,
+                    super::hover::member_doc(&ptr),
+                    detail,
+                )
+            })
+            .collect()
+    } else {
+        values(&cx.pointer)
+            .into_iter()
+            .map(|(value, is_string)| {
+                let insert = value_text(doc.format, &cx, &value, is_string);
+                item(value, CompletionItemKind::ENUM_MEMBER, insert, None, None)
+            })
+            .collect()
+    }
+}
+
+/// The members the object at the cursor may have and does not have yet.
+fn keys(cx: &Context) -> Vec<&'static str> {
+    schema::allowed_keys(&cx.pointer)
+        .into_iter()
+        .filter(|k| {
+            !cx.present
+                .iter()
+                .any(|p| p == k || p.strip_suffix(".$") == Some(k))
+        })
+        .collect()
+}
+
+/// The values a member takes, when they are a closed set: `(text, is a string)`.
+fn values(ptr: &str) -> Vec<(String, bool)> {
+    let Some(s) = schema::at(ptr) else {
+        return Vec::new();
+    };
+    if let Some(values) = s.get("enum").and_then(Value::as_array) {
+        return values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|v| (v.to_string(), true))
+            .collect();
+    }
+    if s.get("type").and_then(Value::as_str) == Some("boolean") {
+        return vec![("true".into(), false), ("false".into(), false)];
+    }
+    Vec::new()
+}
+
+fn key_text(format: Format, cx: &Context, key: &str, rest_of_line: &str) -> String {
+    let has_colon = rest_of_line.contains(':');
+    match (format, cx.quoted) {
+        (_, true) => key.to_string(),
+        (Format::Json, false) if has_colon => format!("\"{key}\""),
+        (Format::Json, false) => format!("\"{key}\": "),
+        (Format::Yaml, false) if has_colon => key.to_string(),
+        (Format::Yaml, false) => format!("{key}: "),
+    }
+}
+
+fn value_text(format: Format, cx: &Context, value: &str, is_string: bool) -> String {
+    match (format, cx.quoted, is_string) {
+        (_, true, _) | (_, false, false) => value.to_string(),
+        (Format::Json, false, true) => format!("\"{value}\""),
+        (Format::Yaml, false, true) => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn labels(text_with_cursor: &str, uri: &str) -> Vec<(String, String)> {
+        let offset = text_with_cursor.find('|').unwrap();
+        let text = text_with_cursor.replace('|', "");
+        let doc = Document::new(lsp_types::Uri::from_str(uri).unwrap(), "", 1, text);
+        complete(&doc, offset, Encoding::Utf16)
+            .into_iter()
+            .map(|i| {
+                let insert = match i.text_edit {
+                    Some(CompletionTextEdit::Edit(e)) => e.new_text,
+                    _ => String::new(),
+                };
+                (i.label, insert)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn member_names_not_yet_present() {
+        let items = labels(
+            "ResourceConfig:\n  InstanceType: ml.m5.xlarge\n  Vol|\n",
+            "untitled:a.yaml",
+        );
+        let names: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
+        assert!(names.contains(&"VolumeSizeInGB"), "{names:?}");
+        assert!(!names.contains(&"InstanceType"), "{names:?}");
+        assert!(items.contains(&("VolumeKmsKeyId".into(), "VolumeKmsKeyId: ".into())));
+        let items = labels("{\"TrainingJobName\": \"x\", \"Ro|\"}", "untitled:a.json");
+        assert!(items.contains(&("RoleArn".into(), "RoleArn".into())));
+        assert!(!items.iter().any(|(l, _)| l == "TrainingJobName"));
+    }
+
+    #[test]
+    fn enum_values() {
+        let items = labels(
+            "AlgorithmSpecification:\n  TrainingInputMode: F|\n",
+            "untitled:a.yaml",
+        );
+        let names: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(names, ["Pipe", "File", "FastFile"]);
+        let items = labels(
+            "{\"AlgorithmSpecification\": {\"TrainingInputMode\": |}}",
+            "untitled:a.json",
+        );
+        assert!(items.contains(&("File".into(), "\"File\"".into())));
+        let items = labels("EnableManagedSpotTraining: |\n", "untitled:a.yaml");
+        assert_eq!(items.len(), 2);
+    }
+}
