@@ -4,7 +4,8 @@
 //! binary must report each one, with its rule, at its place, and no output format (human, with
 //! and without color, concise, json, sarif, github, and a written baseline) may show any of them
 //! in full, nor may it show the secrets of the `testdata/` fixtures, nor a secret whose finding
-//! the configuration, a suppression or the baseline hides.
+//! the configuration, a suppression or the baseline hides. The language server is held to the
+//! same: nothing it sends (diagnostics, hovers, completions, code actions) shows one.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
@@ -13,6 +14,9 @@ use std::path::Path;
 use std::process::Command;
 
 use serde_json::{json, Map, Value};
+
+#[path = "common/lsp.rs"]
+mod lsp_client;
 
 const JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmYWtlLXVzZXItZm9yLXRlc3RzIn0.FAKEsignatureFAKEsignature0123456789abcd";
 const PEM_BODY: &str = "MIIEowIBAAKCAQEAfakeKEYmaterialFORtests0123456789";
@@ -569,4 +573,70 @@ fn a_secret_stays_masked_when_its_finding_is_hidden() {
         "--baseline",
         baseline.to_str().expect("utf-8"),
     ]);
+}
+
+/// The LSP position (0-based line, UTF-16 character) of a byte offset.
+fn lsp_position(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let character: usize = before[line_start..].chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": character})
+}
+
+#[test]
+fn the_language_server_shows_no_secret() {
+    let plants = plants();
+    let (request, _) = request(&plants);
+    let mut yaml = String::new();
+    to_yaml(&request, 0, &mut yaml);
+    let documents = [
+        (
+            "untitled:job.json",
+            "json",
+            serde_json::to_string_pretty(&request).unwrap(),
+        ),
+        ("untitled:job.yaml", "yaml", yaml),
+    ];
+    let mut client = lsp_client::Client::start(&[]);
+    let mut failures = Vec::new();
+    for (uri, language, text) in &documents {
+        let diagnostics = client.open(uri, language, text);
+        let secret_findings = diagnostics
+            .iter()
+            .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("SL6")))
+            .count();
+        assert!(secret_findings >= plants.len(), "{uri}: {diagnostics:#?}");
+        let mut sent = vec![Value::Array(diagnostics.clone())];
+        for p in &plants {
+            for (at, _) in text.match_indices(p.secret.as_str()) {
+                // On the secret, in its middle, and at its end; and whatever can be done there.
+                for offset in [at, at + p.secret.len() / 2, at + p.secret.len()] {
+                    let position = lsp_position(text, offset);
+                    let here = json!({"textDocument": {"uri": uri}, "position": position});
+                    sent.push(client.request("textDocument/hover", here.clone()));
+                    sent.push(client.request("textDocument/completion", here));
+                }
+                let range = json!({
+                    "start": lsp_position(text, at),
+                    "end": lsp_position(text, at + p.secret.len()),
+                });
+                sent.push(client.request(
+                    "textDocument/codeAction",
+                    json!({"textDocument": {"uri": uri}, "range": range,
+                           "context": {"diagnostics": diagnostics}}),
+                ));
+            }
+        }
+        let sent = Value::Array(sent).to_string();
+        for p in &plants {
+            // The document holds each secret: the search below can fail.
+            assert!(text.contains(p.secret.as_str()), "{uri}: {}", p.name);
+            if sent.contains(p.secret.as_str()) {
+                failures.push(format!("{uri}: the server shows `{}` in full", p.name));
+            }
+        }
+    }
+    client.stop();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
