@@ -27,7 +27,7 @@ pub static SCHEMA: LazyLock<Value> =
 /// ([`crate::instance::Tree`]). A test proves it compiles.
 static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
     jsonschema::options_for::<Tree>()
-        .with_draft(jsonschema::Draft::Draft202012)
+        .with_draft(jsonschema::Draft::Draft7)
         .with_keyword("pattern", |_, pattern, _| {
             let pattern = pattern
                 .as_str()
@@ -267,12 +267,12 @@ fn drop_step_functions_paths(root: &Node, errors: &mut Vec<SchemaError>) {
     });
 }
 
-/// Follow a local `$ref` (`#/$defs/Name`) to its definition.
+/// Follow a local `$ref` (`#/definitions/Name`) to its definition.
 fn resolve(node: &Value) -> &Value {
     match node.get("$ref").and_then(Value::as_str) {
         Some(r) => r
-            .strip_prefix("#/$defs/")
-            .and_then(|name| SCHEMA.get("$defs")?.get(name))
+            .strip_prefix("#/definitions/")
+            .and_then(|name| SCHEMA.get("definitions")?.get(name))
             .unwrap_or(node),
         None => node,
     }
