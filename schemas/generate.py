@@ -699,7 +699,7 @@ RUST_KEYWORDS = {
 RUST_RESERVED = {"self", "Self", "super", "crate", "_"}
 RESERVED_TYPE_NAMES = {
     "String", "Vec", "Option", "Some", "None", "Box", "Result", "Ok", "Err",
-    "IndexMap", "Deserialize", "Default", "Clone", "Debug", "PartialEq",
+    "StringMap", "Deserialize", "Default", "Clone", "Debug", "PartialEq",
     "i64", "f64", "bool", "BOTOCORE_VERSION",
 }
 # Brand spellings that the generic rule would split badly.
@@ -752,7 +752,7 @@ def rust_field_type(owner: str, member: str, target: str, shapes: dict) -> tuple
                 f"{owner}.{member}: map {target} is {shapes[key]['type']} -> "
                 f"{shapes[value]['type']}; only string -> string maps are supported"
             )
-        return "IndexMap<String, String>", "map"
+        return "StringMap", "map"
     raise ModelError(f"{owner}.{member}: unsupported shape type {kind}")
 
 
@@ -838,7 +838,7 @@ def render_rust(model: dict, shapes: dict[str, dict], version: str) -> tuple[str
         "//! Regenerate with `python3 schemas/generate.py`.",
     ]
     if uses_map:
-        header.append("use indexmap::IndexMap;")
+        header.append("use super::StringMap;")
     header.append("use serde::Deserialize;")
     footer = [
         "",

@@ -169,7 +169,7 @@ fn scrub_secrets(cx: &Context<'_>, out: &mut [Diagnostic]) {
     // otherwise take quadratic time.
     let mut forms = Vec::new();
     let mut redactions = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     for secret in &found {
         let redaction = secrets::redact(secret);
         for form in [secret.clone(), crate::rules::quote_for_message(secret)] {

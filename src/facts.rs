@@ -1,7 +1,7 @@
 //! Facts about training instance types (local storage, accelerators), compiled into the binary
 //! from `data/instance-types.tsv` (see `data/README.md` for where the figures come from).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 const TABLE: &str = include_str!("../data/instance-types.tsv");

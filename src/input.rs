@@ -177,7 +177,7 @@ fn decode(bytes: Vec<u8>, name: &str, format: Option<Format>) -> Result<SourceFi
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(ReadError::Utf16);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(ReadError::Binary { offset });
     }
     let text = String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {

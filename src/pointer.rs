@@ -29,28 +29,32 @@ pub fn push(ptr: &mut String, token: &str) {
 
 /// The unescaped reference tokens of a pointer (`""` is the whole document).
 pub fn segments(ptr: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    ptr.split('/').skip(1).map(|s| {
-        if s.contains('~') {
-            Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
-        } else {
-            Cow::Borrowed(s)
-        }
-    })
+    ptr.split('/').skip(1).map(unescape)
 }
 
 /// The pointer of the parent, or `None` for the document root.
 pub fn parent(ptr: &str) -> Option<&str> {
-    ptr.rfind('/').map(|i| &ptr[..i])
+    split_last(ptr).map(|(parent, _)| parent)
 }
 
 /// The last reference token, unescaped.
 pub fn last(ptr: &str) -> Option<Cow<'_, str>> {
-    let token = &ptr[ptr.rfind('/')? + 1..];
-    Some(if token.contains('~') {
+    split_last(ptr).map(|(_, last)| last)
+}
+
+/// The pointer of the parent and the last token, unescaped; `None` for the document root.
+pub fn split_last(ptr: &str) -> Option<(&str, Cow<'_, str>)> {
+    // memchr's search, not std's byte loop: rules ask this of every pointer they look up.
+    let i = memchr::memrchr(b'/', ptr.as_bytes())?;
+    Some((&ptr[..i], unescape(&ptr[i + 1..])))
+}
+
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.as_bytes().contains(&b'~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(token)
-    })
+    }
 }
 
 #[cfg(test)]
@@ -67,6 +71,9 @@ mod tests {
         );
         assert_eq!(parent(&p), Some("/HyperParameters"));
         assert_eq!(last(&p).as_deref(), Some("a/b~c"));
+        assert_eq!(parent("/A"), Some(""));
+        assert_eq!(parent(""), None);
+        assert_eq!(last("/A/"), Some(Cow::Borrowed("")));
         assert_eq!(segments("").count(), 0);
     }
 }

@@ -32,10 +32,7 @@ static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
             let pattern = pattern
                 .as_str()
                 .ok_or_else(|| ValidationError::schema("`pattern` is not a string"))?;
-            Ok(Box::new(LazyPattern {
-                source: pattern.to_string(),
-                regex: OnceLock::new(),
-            }) as Box<dyn for<'i> Keyword<'i, Tree>>)
+            Ok(Box::new(LazyPattern::new(pattern)) as Box<dyn for<'i> Keyword<'i, Tree>>)
         })
         .build(&SCHEMA)
         .ok()
@@ -48,7 +45,17 @@ static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
 /// Java's `.*`, `.+` and `[\S\s]*` (19 of the 41) are answered without a regex.
 struct LazyPattern {
     source: String,
+    shape: Shape,
     regex: OnceLock<Option<fancy_regex::Regex>>,
+}
+
+/// The patterns answered without a regex, told apart once when the schema is compiled.
+#[derive(Clone, Copy)]
+enum Shape {
+    NoLineTerminator,
+    SomeLineWithoutTerminator,
+    Anything,
+    Regex,
 }
 
 /// The translation of `.*` (`schemas/generate.py`: `.` is anything but a line terminator).
@@ -58,11 +65,29 @@ const SOME_LINE_WITHOUT_TERMINATOR: &str = "^(?:[^\\n\\r\\u0085\\u2028\\u2029]+)
 /// ... of `[\S\s]*`: any string.
 const ANYTHING: &str = "^(?:(?:[^ \\t\\n\\x0B\\f\\r]|[ \\t\\n\\x0B\\f\\r])*)$";
 
-fn is_line_terminator(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+fn has_line_terminator(s: &str) -> bool {
+    // Almost every value is ASCII, where only `\n` and `\r` end a line: two word-at-a-time
+    // scans instead of decoding every character.
+    if s.is_ascii() {
+        return memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some();
+    }
+    s.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
 }
 
 impl LazyPattern {
+    fn new(source: &str) -> LazyPattern {
+        LazyPattern {
+            source: source.to_string(),
+            shape: match source {
+                NO_LINE_TERMINATOR => Shape::NoLineTerminator,
+                SOME_LINE_WITHOUT_TERMINATOR => Shape::SomeLineWithoutTerminator,
+                ANYTHING => Shape::Anything,
+                _ => Shape::Regex,
+            },
+            regex: OnceLock::new(),
+        }
+    }
+
     fn regex(&self) -> Option<&fancy_regex::Regex> {
         self.regex
             .get_or_init(|| {
@@ -73,13 +98,13 @@ impl LazyPattern {
     }
 
     fn is_match(&self, s: &str) -> bool {
-        match self.source.as_str() {
-            NO_LINE_TERMINATOR => !s.contains(is_line_terminator),
-            SOME_LINE_WITHOUT_TERMINATOR => !s.is_empty() && !s.contains(is_line_terminator),
-            ANYTHING => true,
+        match self.shape {
+            Shape::NoLineTerminator => !has_line_terminator(s),
+            Shape::SomeLineWithoutTerminator => !s.is_empty() && !has_line_terminator(s),
+            Shape::Anything => true,
             // A pattern that cannot be compiled, or a match that exceeds the backtracking
             // limit, fails the value (as jsonschema's own keyword reports it).
-            _ => self.regex().is_some_and(|r| r.is_match(s).unwrap_or(false)),
+            Shape::Regex => self.regex().is_some_and(|r| r.is_match(s).unwrap_or(false)),
         }
     }
 }
@@ -155,6 +180,10 @@ pub fn validate(root: &Node) -> Vec<SchemaError> {
 /// (CloudFormation `Fn::Sub`, Step Functions `DefinitionSubstitutions`, Terraform, Jinja)
 /// before the request is sent: its type, pattern, enum and length cannot be judged here.
 pub fn is_templated(s: &str) -> bool {
+    // Both forms open with `{`: most values have none, and need no substring search.
+    if !s.as_bytes().contains(&b'{') {
+        return false;
+    }
     let closed = |open: &str, close: &str| {
         s.find(open)
             .is_some_and(|i| s[i + open.len()..].contains(close))
@@ -176,12 +205,12 @@ fn drop_templated_values(root: &Node, errors: &mut Vec<SchemaError>) {
 /// One mistake, one diagnostic: a value of the wrong type also fails its enum and pattern, and
 /// an empty string also fails its pattern. Keep only the cause.
 fn drop_consequences(errors: &mut Vec<SchemaError>) {
-    let typed: std::collections::HashSet<String> = errors
+    let typed: foldhash::HashSet<String> = errors
         .iter()
         .filter(|e| e.violation == Violation::Type && !e.map_key)
         .map(|e| e.pointer.clone())
         .collect();
-    let empty: std::collections::HashSet<(String, bool)> = errors
+    let empty: foldhash::HashSet<(String, bool)> = errors
         .iter()
         .filter(|e| e.violation == Violation::MinLength)
         .map(|e| (e.pointer.clone(), e.map_key))
@@ -373,12 +402,11 @@ mod tests {
             "\u{2029}b",
             "\t",
             "é€😀",
+            // Lead bytes of a line terminator in other characters.
+            "\u{80}\u{2027}\u{202a}",
         ];
         for p in all {
-            let lazy = LazyPattern {
-                source: p.to_string(),
-                regex: OnceLock::new(),
-            };
+            let lazy = LazyPattern::new(p);
             let regex = lazy.regex();
             assert!(regex.is_some(), "pattern {p} does not compile");
             for s in samples {

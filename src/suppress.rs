@@ -155,7 +155,7 @@ pub fn apply(
     let mut used = vec![false; comments.len()];
     // The comments that may cover a diagnostic: those of its line, and the whole-file ones
     // (not every comment for every diagnostic: both may number in the thousands).
-    let mut by_line: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    let mut by_line: foldhash::HashMap<usize, Vec<usize>> = Default::default();
     let mut whole_file = Vec::new();
     for (i, c) in comments.iter().enumerate() {
         if c.whole_file {

@@ -3,7 +3,7 @@
 //! Every key and every value carries its byte span, so a diagnostic found anywhere (schema,
 //! typed model, rules) can point at the exact text through a JSON Pointer.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use crate::pointer;
@@ -97,7 +97,8 @@ pub fn mark_shadowed(members: &mut [Member]) {
             .filter(|&i| members[i + 1..].iter().any(|m| m.key == members[i].key))
             .collect()
     } else {
-        let mut last = std::collections::HashMap::with_capacity(members.len());
+        let mut last =
+            foldhash::HashMap::with_capacity_and_hasher(members.len(), Default::default());
         for (i, m) in members.iter().enumerate() {
             last.insert(m.key.as_str(), i);
         }

@@ -6,10 +6,11 @@
 //! deserializer of its own: a field that fails leaves the others readable, so nothing needs to
 //! be buffered. (A streaming deserializer would be left mid-value by a failure.)
 
-use indexmap::IndexMap;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+
+use super::StringMap;
 
 /// A scalar or a nested structure; `None` when the value has the wrong type.
 pub fn value<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
@@ -55,11 +56,31 @@ impl<'de> Deserialize<'de> for Text {
 
 /// A string-to-string map, in document order; non-string values are kept as their JSON text so
 /// that counts and keys stay exact (the schema reports the wrong type).
-pub fn map<'de, D>(d: D) -> Result<Option<IndexMap<String, String>>, D::Error>
+pub fn map<'de, D>(d: D) -> Result<Option<StringMap>, D::Error>
 where
     D: Deserializer<'de>,
 {
-    Ok(IndexMap::<String, Text>::deserialize(d)
-        .ok()
-        .map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
+    Ok(d.deserialize_map(MapVisitor).ok())
+}
+
+/// Builds the map in one pass (a later duplicate key overrides the value, in the place of the
+/// first, as `IndexMap` inserts).
+struct MapVisitor;
+
+impl<'de> Visitor<'de> for MapVisitor {
+    type Value = StringMap;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a map of strings")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<StringMap, A::Error> {
+        // The hint comes from the document: bounded so that it cannot reserve much.
+        let capacity = access.size_hint().unwrap_or(0).min(1024);
+        let mut map = StringMap::with_capacity_and_hasher(capacity, Default::default());
+        while let Some((key, value)) = access.next_entry::<String, Text>()? {
+            map.insert(key, value.0);
+        }
+        Ok(map)
+    }
 }

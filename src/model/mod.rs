@@ -6,6 +6,10 @@ pub mod lenient;
 
 pub use generated::*;
 
+/// A string-to-string map of the request (`HyperParameters`, `Environment`, ...), in document
+/// order, hashed with foldhash: one is built per map per file.
+pub type StringMap = indexmap::IndexMap<String, String, foldhash::fast::RandomState>;
+
 /// Build the typed request from the document. Never fails: fields of the wrong type are `None`.
 pub fn from_json(value: &serde_json::Value) -> CreateTrainingJobRequest {
     serde::Deserialize::deserialize(value).unwrap_or_default()

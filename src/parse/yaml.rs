@@ -4,7 +4,7 @@
 //! reporting, bound nesting and alias expansion, and support `<<` merge keys as the AWS CLI's
 //! YAML loader does.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
 
@@ -180,7 +180,7 @@ impl<'t> Builder<'t> {
             text,
             char_to_byte,
             stack: Vec::new(),
-            anchors: HashMap::new(),
+            anchors: HashMap::default(),
             copied: 0,
             root: None,
             errors: Vec::new(),
@@ -415,8 +415,7 @@ fn apply_merges(members: &mut Vec<Member>, merges: Vec<Node>) {
     if merges.is_empty() {
         return;
     }
-    let mut present: std::collections::HashSet<String> =
-        members.iter().map(|m| m.key.clone()).collect();
+    let mut present: foldhash::HashSet<String> = members.iter().map(|m| m.key.clone()).collect();
     for source in merges {
         if let Value::Object(merged) = source.value {
             for mut m in merged {

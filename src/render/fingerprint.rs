@@ -19,7 +19,7 @@ fn fnv1a(parts: &[&str]) -> u64 {
 /// One fingerprint per diagnostic of `result`, in order.
 pub fn of(result: &FileResult) -> Vec<String> {
     let file = normalize(&result.source.name);
-    let mut seen: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    let mut seen: foldhash::HashMap<(&str, &str), usize> = Default::default();
     result
         .diagnostics
         .iter()

@@ -260,6 +260,13 @@ fn is_unsafe(c: char) -> bool {
 pub fn display_text(source: &SourceFile, diagnostics: &[Diagnostic]) -> String {
     let secrets = diagnostics.iter().filter(|d| d.redact).map(|d| d.span);
     let masked = mask_secrets(source, secrets);
+    // Printable ASCII, newlines and tabs (most files) are shown as they are.
+    if masked
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
+    {
+        return masked;
+    }
     let mut out = String::with_capacity(masked.len());
     let mut chars = masked.chars().peekable();
     while let Some(c) = chars.next() {

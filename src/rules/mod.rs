@@ -94,10 +94,7 @@ impl Context<'_> {
     pub fn has(&self, pointer: &str) -> bool {
         use crate::tree::Value;
         let set = |n: &Node| !matches!(n.value, Value::Null) && n.as_str() != Some("");
-        let (Some(parent), Some(name)) = (
-            crate::pointer::parent(pointer),
-            crate::pointer::last(pointer),
-        ) else {
+        let Some((parent, name)) = crate::pointer::split_last(pointer) else {
             return set(self.root);
         };
         // One walk to the parent; then the last member of the name, or of `Name.$`.

@@ -187,10 +187,10 @@ const SPECIAL_TOKEN_PREFIXES: &[&str] = &[
 /// [`classify_words`] of a key's [`split_words`], remembered per thread: the same keys
 /// (`learning_rate`, `WANDB_PROJECT`) come back in file after file.
 pub(super) fn classify_key(key: &str) -> Option<NameClass> {
+    use foldhash::HashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static SEEN: RefCell<HashMap<String, Option<NameClass>>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<HashMap<String, Option<NameClass>>> = RefCell::new(HashMap::default());
     }
     const SEEN_MAX: usize = 4096;
     SEEN.with(|seen| {

@@ -22,7 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+    let mut seen: foldhash::HashMap<&str, usize> = Default::default();
     for (i, m) in metrics.iter().enumerate() {
         let Some(name) = m.name.as_deref() else {
             continue;

@@ -11,7 +11,7 @@ registry! {
 /// Each repeated name as (its index, the index of its first use). Unset, empty and templated
 /// names (`${RULE}`: unknown until deploy) are not compared.
 fn repeated<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> Vec<(usize, usize)> {
-    let mut first: std::collections::HashMap<&str, usize> = Default::default();
+    let mut first: foldhash::HashMap<&str, usize> = Default::default();
     let mut out = Vec::new();
     for (i, name) in names.into_iter().enumerate() {
         let Some(name) = name.filter(|n| !n.is_empty() && !crate::schema::is_templated(n)) else {

@@ -47,13 +47,14 @@ fn known(key: &str) -> bool {
             .is_some_and(|(mode, k)| MODES.contains(&mode) && PER_MODE.contains(&k))
 }
 
-fn candidates() -> impl Iterator<Item = String> {
+/// Every known key, for suggestions: made once per process.
+static CANDIDATES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     let plain = DOCUMENTED.iter().chain(READ_BY_HOOK).map(|k| k.to_string());
     let per_mode = MODES
         .iter()
         .flat_map(|m| PER_MODE.iter().map(move |k| format!("{m}.{k}")));
-    plain.chain(per_mode)
-}
+    plain.chain(per_mode).collect()
+});
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let collections = cx
@@ -62,7 +63,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .and_then(|h| h.collection_configurations.as_deref())
         .unwrap_or_default();
-    let all: Vec<String> = candidates().collect();
     for (i, c) in collections.iter().enumerate() {
         let Some(params) = &c.collection_parameters else {
             continue;
@@ -79,7 +79,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     describe::field(&base)
                 ),
             );
-            out.push(d.with_help(help(cx.source.format, key, params, &all)));
+            out.push(d.with_help(help(cx.source.format, key, params, &CANDIDATES)));
         }
     }
 }
@@ -87,7 +87,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn help(
     format: Format,
     key: &str,
-    params: &indexmap::IndexMap<String, String>,
+    params: &crate::model::StringMap,
     all: &[String],
 ) -> String {
     // `{name: save_interval, value: "5"}`: a name/value list entry written as the map.

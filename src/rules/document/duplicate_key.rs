@@ -1,6 +1,6 @@
 //! SL002 `duplicate-key`: the same key twice in one object (see `rules/SL002.md`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
@@ -34,7 +34,7 @@ fn walk<'a>(cx: &Context<'_>, node: &'a Node, path: &mut Vec<Step<'a>>, out: &mu
         Value::Object(members) => {
             // The parser marked every member a later one overrides: no mark, no duplicate.
             let mut first: Option<HashMap<&str, usize>> =
-                members.iter().any(|m| m.shadowed).then(HashMap::new);
+                members.iter().any(|m| m.shadowed).then(HashMap::default);
             for m in members {
                 path.push(Step::Key(&m.key));
                 if let Some(first) = &mut first {

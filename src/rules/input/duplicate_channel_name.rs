@@ -1,6 +1,6 @@
 //! SL304 `duplicate-channel-name` (see `rules/SL304.md`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::channel_ptr;
 use crate::diagnostic::{Diagnostic, Severity, Target};
@@ -21,7 +21,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     // Where each name's first channel is (its line is worked out for a duplicate only).
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::default();
     for (i, channel) in channels.iter().enumerate() {
         let Some(name) = channel.channel_name.as_deref() else {
             continue;

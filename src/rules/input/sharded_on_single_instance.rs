@@ -1,6 +1,6 @@
 //! SL306 `sharded-on-single-instance` (see `rules/SL306.md`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::{channel_label, channel_ptr, instance_group_names, instance_groups, literal, Groups};
 
@@ -69,7 +69,7 @@ struct Cluster<'a> {
 impl<'a> Cluster<'a> {
     fn of(cx: &'a Context<'_>) -> Cluster<'a> {
         let groups = instance_groups(cx);
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         let mut all = Some(0i64);
         if let Groups::Defined(defined) = groups {
             for (j, g) in defined.iter().enumerate() {
@@ -111,7 +111,7 @@ fn instances(
             // The groups that receive the channel: those it names.
             Some(names) => {
                 let mut receiving = Vec::new();
-                let mut seen = std::collections::HashSet::new();
+                let mut seen = foldhash::HashSet::default();
                 for name in names {
                     if !literal(Some(name)) {
                         return None;

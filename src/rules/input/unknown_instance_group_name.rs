@@ -27,7 +27,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .collect(),
         _ => Vec::new(),
     };
-    let known_set: std::collections::HashSet<&str> = known.iter().copied().collect();
+    let known_set: foldhash::HashSet<&str> = known.iter().copied().collect();
     let list = {
         // The API takes 5 groups: a longer list is shortened, not quoted whole in every message.
         const SHOWN: usize = 10;

@@ -96,7 +96,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     // Each instance type appears once.
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for (i, p) in preferences.iter().enumerate() {
         let Some(ty) = p.instance_type.as_deref() else {
             continue;

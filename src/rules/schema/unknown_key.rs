@@ -1,6 +1,6 @@
 //! SL100 `unknown-key`: a key the request does not have, at any depth (see `rules/SL100.md`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
@@ -92,7 +92,7 @@ struct Homes<'a> {
 impl<'a> Homes<'a> {
     fn of(root: &Node, keys: HashSet<&'a str>) -> Homes<'a> {
         let mut homes = Homes {
-            places: HashMap::new(),
+            places: HashMap::default(),
         };
         homes.walk(root, &mut String::new(), &keys);
         homes

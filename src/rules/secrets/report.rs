@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
+use crate::model::StringMap;
 
 use crate::diagnostic::{Diagnostic, Target};
 use crate::rules::{describe, Context, Rule};
@@ -12,8 +12,8 @@ use crate::secrets::{self, SecretKind};
 
 /// One value to scan.
 pub(super) struct Entry<'a> {
-    /// Where the value is (a JSON Pointer).
-    pub pointer: String,
+    /// Where the value is.
+    pub place: Place<'a>,
     /// The name the value is judged by: the map key, or the `--flag` before a list item.
     pub key: Option<&'a str>,
     /// How messages name the value, e.g. "environment variable `HF_TOKEN`".
@@ -24,6 +24,26 @@ pub(super) struct Entry<'a> {
     pub by_flag: Option<String>,
 }
 
+/// Where a value is; its JSON Pointer is made only for a value that holds a secret (most hold
+/// none, and formatting one per tag and hyperparameter was a tenth of these rules' time).
+pub(super) enum Place<'a> {
+    Pointer(String),
+    /// Member `.1` of the map at `.0`.
+    Member(Rc<str>, &'a str),
+    /// Member `.2` of item `.1` of the list at `.0`: `/Tags/3/Key`.
+    ItemMember(&'static str, usize, &'static str),
+}
+
+impl Place<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Place::Pointer(p) => p.clone(),
+            Place::Member(base, key) => crate::pointer::join(base, key),
+            Place::ItemMember(base, i, member) => format!("{base}/{i}/{member}"),
+        }
+    }
+}
+
 /// Names a map entry from its key and pointer.
 pub(super) type Namer<'a> = Rc<dyn Fn(&str, &str) -> String + 'a>;
 
@@ -32,6 +52,8 @@ pub(super) type Namer<'a> = Rc<dyn Fn(&str, &str) -> String + 'a>;
 pub(super) enum Subject<'a> {
     Text(String),
     Of(&'a str, Namer<'a>),
+    /// Item `.1` of a list, named by `.0`.
+    Item(fn(usize) -> String, usize),
 }
 
 impl Subject<'_> {
@@ -39,6 +61,7 @@ impl Subject<'_> {
         match self {
             Subject::Text(s) => s.clone(),
             Subject::Of(key, name) => name(key, pointer),
+            Subject::Item(name, i) => name(*i),
         }
     }
 }
@@ -47,21 +70,19 @@ impl Subject<'_> {
 /// by its key; `subject` names an entry from its key and pointer.
 pub(super) fn map_entries<'a>(
     base: &str,
-    map: Option<&'a IndexMap<String, String>>,
+    map: Option<&'a StringMap>,
     subject: impl Fn(&str, &str) -> String + 'a,
 ) -> Vec<Entry<'a>> {
     let subject: Namer<'a> = Rc::new(subject);
+    let base: Rc<str> = base.into();
     map.into_iter()
         .flatten()
-        .map(|(key, value)| {
-            let pointer = crate::pointer::join(base, key);
-            Entry {
-                subject: Subject::Of(key, Rc::clone(&subject)),
-                pointer,
-                key: Some(key.as_str()),
-                value,
-                by_flag: None,
-            }
+        .map(|(key, value)| Entry {
+            subject: Subject::Of(key, Rc::clone(&subject)),
+            place: Place::Member(Rc::clone(&base), key),
+            key: Some(key.as_str()),
+            value,
+            by_flag: None,
         })
         .collect()
 }
@@ -81,7 +102,7 @@ pub(super) fn list_entries<'a>(base: &str, items: Option<&'a [String]>) -> Vec<E
             let by_flag =
                 key.map(|flag| format!("{subject} (the value of `{}`)", describe::quote(flag)));
             Entry {
-                pointer,
+                place: Place::Pointer(pointer),
                 key,
                 subject: Subject::Text(subject),
                 value,
@@ -122,9 +143,10 @@ pub(super) fn report<'a>(
         let Some((found, by_flag)) = found else {
             continue;
         };
+        let pointer = entry.place.pointer();
         let subject = match by_flag {
             Some(text) => text.clone(),
-            None => entry.subject.text(&entry.pointer),
+            None => entry.subject.text(&pointer),
         };
         let message = match found.kind {
             SecretKind::NamedSecret => format!(
@@ -145,7 +167,7 @@ pub(super) fn report<'a>(
             }
         };
         let mut d = cx
-            .diagnostic(rule, entry.pointer, Target::Value, message)
+            .diagnostic(rule, pointer, Target::Value, message)
             .with_help(help(found.kind));
         d.redact = true;
         out.push(d);

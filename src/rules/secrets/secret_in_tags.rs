@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::report::{self, is_aws_credential, Entry, Namer, Subject};
+use super::report::{self, is_aws_credential, Entry, Namer, Place, Subject};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{describe, Check, Context, Rule};
 use crate::secrets::SecretKind;
@@ -26,9 +26,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(k) = key {
             // A tag key is a name, but a secret pasted there is judged by its format alone.
             entries.push(Entry {
-                pointer: format!("/Tags/{i}/Key"),
+                place: Place::ItemMember("/Tags", i, "Key"),
                 key: None,
-                subject: Subject::Text(format!("the key of `Tags[{i}]`")),
+                subject: Subject::Item(|i| format!("the key of `Tags[{i}]`"), i),
                 value: k,
                 by_flag: None,
             });
@@ -36,11 +36,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(v) = tag.value.as_deref() {
             // The value is judged by its tag's key (`api_token: ...`).
             entries.push(Entry {
-                pointer: format!("/Tags/{i}/Value"),
+                place: Place::ItemMember("/Tags", i, "Value"),
                 key,
                 subject: match key {
                     Some(k) => Subject::Of(k, Rc::clone(&named)),
-                    None => Subject::Text(format!("the value of `Tags[{i}]`")),
+                    None => Subject::Item(|i| format!("the value of `Tags[{i}]`"), i),
                 },
                 value: v,
                 by_flag: None,

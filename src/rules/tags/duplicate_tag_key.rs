@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let keys = super::tag_keys(cx);
-    let mut firsts: std::collections::HashMap<&str, usize> = Default::default();
+    let mut firsts: foldhash::HashMap<&str, usize> = Default::default();
     for &(i, key) in keys.iter() {
         // Report every repeat at its own key, naming the first tag with that key.
         let first = *firsts.entry(key).or_insert(i);
