@@ -23,9 +23,14 @@ const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.js
 pub static SCHEMA: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
 
+/// The schema without its annotations, made by `build.rs`: what the validator compiles.
+const VALIDATION_SCHEMA_TEXT: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/validation.schema.json"));
+
 /// The compiled validator, built once per process, reading the tree in place
 /// ([`crate::instance::Tree`]). A test proves it compiles.
 static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
+    let schema: Value = serde_json::from_str(VALIDATION_SCHEMA_TEXT).ok()?;
     jsonschema::options_for::<Tree>()
         .with_draft(jsonschema::Draft::Draft7)
         .with_keyword("pattern", |_, pattern, _| {
@@ -34,7 +39,7 @@ static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
                 .ok_or_else(|| ValidationError::schema("`pattern` is not a string"))?;
             Ok(Box::new(LazyPattern::new(pattern)) as Box<dyn for<'i> Keyword<'i, Tree>>)
         })
-        .build(&SCHEMA)
+        .build(&schema)
         .ok()
 });
 
@@ -370,6 +375,34 @@ mod tests {
     fn schema_compiles() {
         assert!(SCHEMA.is_object(), "schema JSON did not parse");
         assert!(VALIDATOR.is_some(), "schema did not compile");
+    }
+
+    /// The validator's schema is the generated one without annotations: every constraint kept,
+    /// in the same order (the order of the validator's errors).
+    #[test]
+    fn validation_schema_keeps_every_constraint() {
+        let annotation = |k: &String| {
+            ["description", "title", "x-aws-shape", "x-aws-pattern"].contains(&k.as_str())
+        };
+        let stripped: Value = serde_json::from_str(VALIDATION_SCHEMA_TEXT).expect("parses");
+        let (mut full, mut kept) = (Vec::new(), Vec::new());
+        // A schema's words in order, with each annotation `is` names and its value left out.
+        fn without_annotations(v: &Value, out: &mut Vec<String>, is: &dyn Fn(&String) -> bool) {
+            match v {
+                Value::Object(m) => m.iter().filter(|(k, _)| !is(k)).for_each(|(k, v)| {
+                    out.push(k.clone());
+                    without_annotations(v, out, is)
+                }),
+                Value::Array(items) => items.iter().for_each(|i| without_annotations(i, out, is)),
+                other => out.push(other.to_string()),
+            }
+        }
+        without_annotations(&SCHEMA, &mut full, &annotation);
+        without_annotations(&stripped, &mut kept, &|_| false);
+        assert_eq!(kept, full);
+        assert!(kept.iter().filter(|k| *k == "pattern").count() > 20);
+        assert!(!VALIDATION_SCHEMA_TEXT.contains("x-aws-shape"));
+        assert!(VALIDATION_SCHEMA_TEXT.len() < SCHEMA_TEXT.len() / 2);
     }
 
     #[test]
