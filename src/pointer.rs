@@ -32,9 +32,10 @@ pub fn segments(ptr: &str) -> impl Iterator<Item = Cow<'_, str>> {
     ptr.split('/').skip(1).map(unescape)
 }
 
-/// The pointer of the parent, or `None` for the document root.
+/// The pointer of the parent, or `None` for the document root. (memchr's search, not std's
+/// byte loop: rules ask this of every pointer they look up.)
 pub fn parent(ptr: &str) -> Option<&str> {
-    split_last(ptr).map(|(parent, _)| parent)
+    memchr::memrchr(b'/', ptr.as_bytes()).map(|i| &ptr[..i])
 }
 
 /// The last reference token, unescaped.
@@ -44,9 +45,8 @@ pub fn last(ptr: &str) -> Option<Cow<'_, str>> {
 
 /// The pointer of the parent and the last token, unescaped; `None` for the document root.
 pub fn split_last(ptr: &str) -> Option<(&str, Cow<'_, str>)> {
-    // memchr's search, not std's byte loop: rules ask this of every pointer they look up.
-    let i = memchr::memrchr(b'/', ptr.as_bytes())?;
-    Some((&ptr[..i], unescape(&ptr[i + 1..])))
+    let parent = parent(ptr)?;
+    Some((parent, unescape(&ptr[parent.len() + 1..])))
 }
 
 fn unescape(token: &str) -> Cow<'_, str> {

@@ -19,7 +19,8 @@ use crate::tree::Node;
 
 const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.json");
 
-/// The schema document, parsed once per process.
+/// The schema document with its annotations, parsed once per process when messages or hovers
+/// first need a description, shape name or AWS pattern (the validator compiles its own copy).
 pub static SCHEMA: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
 

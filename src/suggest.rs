@@ -26,8 +26,9 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         } else {
             // The distance is at least the difference in length: skip a candidate that cannot
             // beat the best so far or reach the threshold (most of 600 instance types).
-            let longest = len.max(candidate.chars().count()).max(1);
-            let bound = 1.0 - len.abs_diff(candidate.chars().count()) as f64 / longest as f64;
+            let candidate_len = candidate.chars().count();
+            let longest = len.max(candidate_len).max(1);
+            let bound = 1.0 - len.abs_diff(candidate_len) as f64 / longest as f64;
             if bound < THRESHOLD || best.is_some_and(|(s, _)| bound <= s) {
                 continue;
             }

@@ -35,10 +35,10 @@ pub(super) enum Place<'a> {
 }
 
 impl Place<'_> {
-    fn pointer(&self) -> String {
+    fn into_pointer(self) -> String {
         match self {
-            Place::Pointer(p) => p.clone(),
-            Place::Member(base, key) => crate::pointer::join(base, key),
+            Place::Pointer(p) => p,
+            Place::Member(base, key) => crate::pointer::join(&base, key),
             Place::ItemMember(base, i, member) => format!("{base}/{i}/{member}"),
         }
     }
@@ -143,7 +143,7 @@ pub(super) fn report<'a>(
         let Some((found, by_flag)) = found else {
             continue;
         };
-        let pointer = entry.place.pointer();
+        let pointer = entry.place.into_pointer();
         let subject = match by_flag {
             Some(text) => text.clone(),
             None => entry.subject.text(&pointer),
