@@ -1,10 +1,15 @@
-//! Checking one file: parse once, validate against the schema, build the typed model, run every
-//! rule, and return the diagnostics sorted by position.
+//! Checking one file: parse once, find the requests in it ([`crate::extract`]), and for each
+//! validate against the schema, build the typed model and run every rule; return the
+//! diagnostics sorted by position, with pointers and spans in the file as written.
 
-use crate::diagnostic::Diagnostic;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Origin};
 use crate::discover::{self, DocumentKind};
+use crate::extract::{self, Embedded};
 use crate::parse::{self, ParseErrorKind};
 use crate::rules::{self, Check, Context, Rule};
+use crate::schema::Violation;
 use crate::source::{SourceFile, Span};
 use crate::tree::Value;
 use crate::{model, schema, secrets, suppress};
@@ -14,8 +19,7 @@ pub fn check(source: &SourceFile) -> Vec<Diagnostic> {
     check_parsed(source, parse::parse(source))
 }
 
-/// [`check`] for a file already parsed (a directory walk parses first to decide whether the
-/// file is a request at all).
+/// [`check`] for a file already parsed.
 pub fn check_parsed(source: &SourceFile, parsed: parse::Parsed) -> Vec<Diagnostic> {
     check_parsed_full(source, parsed).diagnostics
 }
@@ -27,10 +31,33 @@ pub struct Checked {
     /// Where the secrets are, including those whose diagnostics a `# sagelint: ignore` comment
     /// removed: a caller that shows source text masks them all (`render::without_secrets`).
     pub secrets: Vec<Span>,
+    /// The requests checked in the file (the language server's hover and completion read the
+    /// members of the one under the cursor).
+    pub requests: Vec<Arc<Origin>>,
+}
+
+/// How to read a file.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options {
+    /// The kind of document when the user named it (`--kind`, the configuration's `[kind]`);
+    /// otherwise it is told by content ([`discover::classify`]).
+    pub kind: Option<DocumentKind>,
+    /// The file was found by a directory walk: a file that holds no request is skipped without
+    /// a word, and so is a DescribeTrainingJob response.
+    pub walked: bool,
 }
 
 /// [`check_parsed`], with the spans of the secrets found.
 pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked {
+    check_document(source, parsed, Options::default()).unwrap_or_default()
+}
+
+/// Check a parsed file; `None` when a walked file holds nothing to check.
+pub fn check_document(
+    source: &SourceFile,
+    parsed: parse::Parsed,
+    options: Options,
+) -> Option<Checked> {
     let mut out = Vec::new();
     for e in &parsed.errors {
         let rule = match e.kind {
@@ -45,13 +72,22 @@ pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked 
         }
         out.push(d);
     }
-    let Some(root) = parsed.root else {
-        return Checked {
+    let only = |out: Vec<Diagnostic>| {
+        Some(Checked {
             diagnostics: out,
-            secrets: Vec::new(),
-        };
+            ..Checked::default()
+        })
+    };
+    // A walk reports a broken file (or one whose root is not an object) when its text names
+    // request members: it is meant to be a request.
+    let meant = || !options.walked || discover::names_request_members(&source.text);
+    let Some(mut root) = parsed.root else {
+        return meant().then(|| only(out)).flatten();
     };
     if !matches!(root.value, Value::Object(_)) {
+        if !meant() {
+            return None;
+        }
         out.push(
             parse_diagnostic(
                 &rules::document::root_not_object::RULE,
@@ -63,63 +99,112 @@ pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked 
             )
             .with_help("one request per file, with its members (TrainingJobName, RoleArn, ...) at the top level"),
         );
-        return Checked {
-            diagnostics: out,
-            secrets: Vec::new(),
-        };
+        return only(out);
     }
-    let kind = discover::classify(&root);
-    if kind != DocumentKind::Request {
-        let first_key = root
-            .as_object()
-            .and_then(|m| m.first())
-            .map_or(Span::new(root.span.start, root.span.start), |m| m.key_span);
-        out.push(
-            parse_diagnostic(
-                &rules::document::not_a_request::RULE,
-                format!(
-                    "not checked: this looks like {}, not a CreateTrainingJob request",
-                    kind.describe()
-                ),
-                first_key,
-            )
-            .with_help(match kind {
-                DocumentKind::KubernetesResource => "sagelint checks the CreateTrainingJob API request (PascalCase members such as TrainingJobName); a custom resource's spec is translated into one by its controller",
-                DocumentKind::StateMachine | DocumentKind::CloudFormation => "put the training job's Parameters (the request) in a file of its own to check it",
-                _ => "a request has at least two of TrainingJobName, AlgorithmSpecification, RoleArn, OutputDataConfig, ResourceConfig, StoppingCondition, InputDataConfig, HyperParameters at the top level",
-            }),
-        );
-        return Checked {
-            diagnostics: out,
-            secrets: Vec::new(),
-        };
+    let kind = options.kind.unwrap_or_else(|| discover::classify(&root));
+    if options.walked
+        && options.kind.is_none()
+        && kind == DocumentKind::Request
+        && discover::is_response(&root)
+    {
+        return None;
     }
-
-    let schema_errors = schema::validate(&root);
-    let request = model::from_tree(&root);
-    let cx = Context {
-        source,
-        root: &root,
-        request: &request,
-        schema_errors: &schema_errors,
-    };
-    for rule in rules::RULES.iter() {
-        if let Check::Request(check) = rule.check {
-            check(&cx, &mut out);
+    let first_key = root
+        .as_object()
+        .and_then(|m| m.first())
+        .map_or(Span::new(root.span.start, root.span.start), |m| m.key_span);
+    let extraction = extract::extract(source, &mut root, kind);
+    if extraction.requests.is_empty() && extraction.findings.is_empty() {
+        if options.walked {
+            return None;
         }
+        out.push(not_a_request(kind, first_key));
+        return only(out);
     }
-    scrub_secrets(&cx, &mut out);
-    let secrets = out.iter().filter(|d| d.redact).map(|d| d.span).collect();
+    let extract::Extraction {
+        requests, findings, ..
+    } = extraction;
+    out.extend(findings);
+    let mut secrets = Vec::new();
+    for request in &requests {
+        check_request(source, request, &mut out, &mut secrets);
+    }
+    let requests = requests.into_iter().map(|r| r.origin).collect();
     let comments = suppress::comments(source, Some(&root));
     let unused = suppress::apply(source, &comments, &mut out);
     out.extend(unused);
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
     });
-    Checked {
+    Some(Checked {
         diagnostics: out,
         secrets,
+        requests,
+    })
+}
+
+/// Run every rule on one request, and put the request's place in front of each finding's.
+fn check_request(
+    source: &SourceFile,
+    request: &Embedded<'_>,
+    out: &mut Vec<Diagnostic>,
+    secrets: &mut Vec<Span>,
+) {
+    let root = request.node.as_ref();
+    let mut schema_errors = schema::validate(root, request.dialect.json_path);
+    if !request.supplied.is_empty() {
+        schema_errors.retain(|e| match &e.violation {
+            Violation::Required(name) => {
+                !(e.pointer.is_empty() && request.supplied.contains(&name.as_str()))
+            }
+            _ => true,
+        });
     }
+    let typed = model::from_tree(root);
+    let cx = Context {
+        source,
+        root,
+        request: &typed,
+        schema_errors: &schema_errors,
+    };
+    let mut found = Vec::new();
+    for rule in rules::RULES.iter() {
+        if let Check::Request(check) = rule.check {
+            check(&cx, &mut found);
+        }
+    }
+    scrub_secrets(&cx, &mut found);
+    secrets.extend(found.iter().filter(|d| d.redact).map(|d| d.span));
+    let at = &request.origin.pointer;
+    for mut d in found {
+        if !at.is_empty() {
+            d.pointer.insert_str(0, at);
+        }
+        if request.rewritten {
+            d.fix = None;
+        }
+        d.origin = Some(request.origin.clone());
+        out.push(d);
+    }
+}
+
+/// SL005 for a file named explicitly that holds no request.
+fn not_a_request(kind: DocumentKind, at: Span) -> Diagnostic {
+    let message = match kind.looked_for() {
+        "" => format!(
+            "not checked: this looks like {}, not a CreateTrainingJob request",
+            kind.describe()
+        ),
+        looked => format!(
+            "no CreateTrainingJob request found in {}: {looked}",
+            kind.describe()
+        ),
+    };
+    parse_diagnostic(&rules::document::not_a_request::RULE, message, at).with_help(match kind {
+        DocumentKind::KubernetesResource => "sagelint checks the CreateTrainingJob API request (PascalCase members such as TrainingJobName); a custom resource's spec is translated into one by its controller",
+        DocumentKind::StateMachine | DocumentKind::CloudFormation | DocumentKind::Pipeline => "nothing to check here; if the file should hold a training job, see the README's \"Where your requests live\"",
+        _ => "a request has at least two of TrainingJobName, AlgorithmSpecification, RoleArn, OutputDataConfig, ResourceConfig, StoppingCondition, InputDataConfig, HyperParameters at the top level",
+    })
 }
 
 fn parse_diagnostic(rule: &'static Rule, message: String, span: Span) -> Diagnostic {
@@ -132,6 +217,7 @@ fn parse_diagnostic(rule: &'static Rule, message: String, span: Span) -> Diagnos
         span,
         redact: false,
         fix: None,
+        origin: None,
     }
 }
 

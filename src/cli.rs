@@ -11,10 +11,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use sagelint::baseline::{self, Baseline};
+use sagelint::check::Options;
 use sagelint::config::{Config, ConfigError};
+use sagelint::discover::{self, DocumentKind};
 use sagelint::input::{self, ReadError};
 use sagelint::render::{self, FileResult};
-use sagelint::{discover, parse, rules, Diagnostic, Format, Severity, SourceFile};
+use sagelint::{parse, rules, Diagnostic, Format, Severity, SourceFile};
 
 const AFTER_HELP: &str = "\
 Exit status:
@@ -101,6 +103,19 @@ struct CheckArgs {
     /// Default: `max-file-size` in the configuration, else 16MiB.
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
     max_file_size: Option<u64>,
+    /// What the files are, instead of telling by content (or by the configuration's `[kind]`):
+    /// request, state-machine, cloudformation or pipeline.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<DocumentKind>,
+}
+
+fn parse_kind(name: &str) -> Result<DocumentKind, String> {
+    DocumentKind::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown kind `{name}`: expected one of {}",
+            sagelint::config::kind_names()
+        )
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -314,6 +329,7 @@ fn check(args: CheckArgs) -> ExitCode {
             FailOn::Warning => Severity::Warning,
             FailOn::Info => Severity::Info,
         },
+        kind: args.kind,
     };
 
     // Check in parallel batches; each file's output is written as soon as its turn comes, so
@@ -467,6 +483,8 @@ struct Run<'a> {
     /// Writing a baseline: keep every finding's entry.
     recording: bool,
     threshold: Severity,
+    /// `--kind`: what every file is.
+    kind: Option<DocumentKind>,
 }
 
 impl Run<'_> {
@@ -494,10 +512,13 @@ impl Run<'_> {
     fn check_source(&self, job: &Job, source: SourceFile) -> Outcome {
         crate::crash::fault("panic", &job.path);
         let parsed = parse::parse(&source);
-        if job.walked && !discover::should_check(&source, &parsed) {
+        let options = Options {
+            kind: self.kind.or_else(|| job.config.kind_for(&job.path)),
+            walked: job.walked,
+        };
+        let Some(checked) = sagelint::check::check_document(&source, parsed, options) else {
             return Outcome::Skipped;
-        }
-        let checked = sagelint::check::check_parsed_full(&source, parsed);
+        };
         let mut diagnostics = checked.diagnostics;
         // Before the configuration drops any finding: a secret stays masked in every source
         // line shown, even when its own diagnostic is disabled, suppressed or in the baseline.
@@ -675,6 +696,7 @@ impl Configs {
                         span: s.span,
                         redact: false,
                         fix: None,
+                        origin: None,
                     }
                 })
                 .collect();

@@ -7,6 +7,8 @@
 //! include = ["specs/**"]               # what a directory walk checks (default: everything)
 //! exclude = ["specs/legacy/**"]        # what a directory walk skips
 //! max-file-size = "16MiB"              # larger files are not read (bytes, or KiB/MiB/GiB)
+//! [kind]                               # what documents are, instead of telling by content
+//! "workflows/**/*.json" = "state-machine"   # request, state-machine, cloudformation, pipeline
 //! [severity]                           # per-rule severity overrides
 //! SL404 = "error"
 //! [per-file-ignores]                   # rules not to run on some paths
@@ -29,6 +31,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::DocumentKind;
 use crate::rules::{self, Rule};
 use crate::source::{Format, SourceFile, Span};
 
@@ -68,6 +71,7 @@ struct RawConfig {
     per_file_ignores: Option<IndexMap<String, Spanned<Vec<Spanned<String>>>>>,
     suppress: Option<Vec<Spanned<RawSuppression>>>,
     max_file_size: Option<Spanned<toml::Value>>,
+    kind: Option<IndexMap<String, Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +120,9 @@ pub struct Config {
     pub suppressions: Vec<Suppression>,
     /// `max-file-size`: files larger than this are not read (`--max-file-size` overrides it).
     pub max_file_size: Option<u64>,
+    /// `[kind]`: the kind of document of the files a glob matches (instead of telling it by
+    /// content); the first glob that matches wins.
+    kinds: Vec<(GlobMatcher, DocumentKind)>,
 }
 
 impl Config {
@@ -251,6 +258,22 @@ impl Config {
                 span: Span::new(span.start, span.end),
             });
         }
+        for (pattern, name) in raw.kind.iter().flatten() {
+            let matcher = glob(pattern)
+                .map_err(|m| error(Some(name.span()), m))?
+                .compile_matcher();
+            let kind = DocumentKind::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    format!(
+                        "unknown kind `{}`: expected one of {}",
+                        name.get_ref(),
+                        kind_names()
+                    ),
+                )
+            })?;
+            config.kinds.push((matcher, kind));
+        }
         if let Some(size) = &raw.max_file_size {
             let parsed = match size.get_ref() {
                 toml::Value::Integer(n) if *n > 0 => u64::try_from(*n).map_err(|e| e.to_string()),
@@ -274,6 +297,18 @@ impl Config {
             },
             Err(_) => std::borrow::Cow::Borrowed(path),
         }
+    }
+
+    /// The kind of document the configuration says a file is (`[kind]`), if any.
+    pub fn kind_for(&self, path: &Path) -> Option<DocumentKind> {
+        if self.kinds.is_empty() {
+            return None;
+        }
+        let rel = self.relative(path);
+        self.kinds
+            .iter()
+            .find(|(g, _)| g.is_match(&rel))
+            .map(|&(_, kind)| kind)
     }
 
     /// Whether a directory walk checks this file (include/exclude globs).
@@ -359,6 +394,15 @@ fn read(path: &Path) -> Result<String, ConfigError> {
         column: 1,
         message: format!("cannot read: {e}"),
     })
+}
+
+/// The kind names `[kind]` and `--kind` take, for messages.
+pub fn kind_names() -> String {
+    DocumentKind::NAMED
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn glob(pattern: &str) -> Result<Glob, String> {

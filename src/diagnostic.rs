@@ -1,5 +1,7 @@
 //! A diagnostic: what a rule found, where, and how bad it is. Renderers only format these.
 
+use std::sync::Arc;
+
 use crate::rules::Rule;
 use crate::source::Span;
 
@@ -59,6 +61,21 @@ pub struct Diagnostic {
     /// meant, a member that must not be there removed), for editors' quick fixes. Not part of the
     /// JSON output.
     pub fix: Option<Fix>,
+    /// The request the finding belongs to, when the file holds one (`None` for findings about
+    /// the file itself, such as a syntax error).
+    pub origin: Option<Arc<Origin>>,
+}
+
+/// Where a request sits in the file that holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// JSON Pointer of the request's root in the file (`""` for a request file of its own). For
+    /// a request inside a string (a CloudFormation `DefinitionString`), the pointer of the
+    /// string followed by the path inside the document the string holds.
+    pub pointer: String,
+    /// Where it is, for people: `state Train`, `pipeline step Train`,
+    /// `resource TrainingStateMachine, state Train`; empty for a request file of its own.
+    pub label: String,
 }
 
 /// A machine-applicable fix: what it does, and the text edits that do it.

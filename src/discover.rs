@@ -1,11 +1,11 @@
-//! Which files a directory walk checks: JSON and YAML files that are training job requests.
+//! Which files a directory walk reads (JSON and YAML), and what kind of document each is.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::input::io_message;
-use crate::source::{Format, SourceFile};
+use crate::source::Format;
 use crate::tree::Node;
 
 /// Top-level members that mark a document as a CreateTrainingJob request (or a request embedded
@@ -106,18 +106,37 @@ pub enum DocumentKind {
     /// A CreateTrainingJob request (or a DescribeTrainingJob response, which has the same
     /// members plus read-only ones): at least two of the main members at the top level.
     Request,
-    /// A Kubernetes custom resource (ACK, SageMaker Operator): `apiVersion`/`kind`, or the
-    /// request's members in lowerCamelCase.
-    KubernetesResource,
     /// A Step Functions state machine (`StartAt` and `States`).
     StateMachine,
     /// A CloudFormation or SAM template.
     CloudFormation,
+    /// A SageMaker Pipelines definition (`Steps`), or a CreatePipeline request holding one in
+    /// `PipelineDefinition`.
+    Pipeline,
+    /// A Kubernetes custom resource (ACK, SageMaker Operator): `apiVersion`/`kind`, or the
+    /// request's members in lowerCamelCase.
+    KubernetesResource,
     /// Anything else: a package.json, a docker-compose file, ...
     Other,
 }
 
 impl DocumentKind {
+    /// The kinds a user may name (`--kind`, the configuration's `[kind]` table), by name.
+    pub const NAMED: &[(&str, DocumentKind)] = &[
+        ("request", DocumentKind::Request),
+        ("state-machine", DocumentKind::StateMachine),
+        ("cloudformation", DocumentKind::CloudFormation),
+        ("pipeline", DocumentKind::Pipeline),
+    ];
+
+    /// The kind a user named.
+    pub fn from_name(name: &str) -> Option<DocumentKind> {
+        Self::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, kind)| kind)
+    }
+
     /// How to say what the document looks like, for a diagnostic.
     pub fn describe(self) -> &'static str {
         match self {
@@ -127,7 +146,18 @@ impl DocumentKind {
             }
             DocumentKind::StateMachine => "a Step Functions state machine",
             DocumentKind::CloudFormation => "a CloudFormation or SAM template",
+            DocumentKind::Pipeline => "a SageMaker Pipelines definition",
             DocumentKind::Other => "some other document",
+        }
+    }
+
+    /// Where sagelint looked for requests in a document of this kind (for a file that held none).
+    pub fn looked_for(self) -> &'static str {
+        match self {
+            DocumentKind::StateMachine => "no Task state calls arn:aws:states:::sagemaker:createTrainingJob (with or without .sync)",
+            DocumentKind::CloudFormation => "no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource has a Definition or DefinitionString with a Task state that calls sagemaker:createTrainingJob",
+            DocumentKind::Pipeline => "no step of \"Type\": \"Training\" has Arguments",
+            DocumentKind::Request | DocumentKind::KubernetesResource | DocumentKind::Other => "",
         }
     }
 }
@@ -153,6 +183,7 @@ pub fn classify(root: &Node) -> DocumentKind {
             })
             .count()
     };
+    let steps = root.get("Steps").is_some_and(|s| s.as_array().is_some());
     if markers(true) >= 2 {
         DocumentKind::Request
     } else if (has("apiVersion") && has("kind")) || markers(false) >= 2 {
@@ -161,29 +192,22 @@ pub fn classify(root: &Node) -> DocumentKind {
         DocumentKind::StateMachine
     } else if has("AWSTemplateFormatVersion") || has("Resources") {
         DocumentKind::CloudFormation
+    } else if (steps && (has("Version") || has("Parameters") || has("Metadata")))
+        || (has("PipelineDefinition") && has("PipelineName"))
+    {
+        DocumentKind::Pipeline
     } else {
         DocumentKind::Other
     }
 }
 
-/// Whether a walk should check this document: a request, and not a DescribeTrainingJob
-/// response (which has read-only members no request may send).
-pub fn is_training_job(root: &Node) -> bool {
-    classify(root) == DocumentKind::Request
-        && !root
-            .as_object()
-            .unwrap_or_default()
-            .iter()
-            .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
-}
-
-/// For a walk: is this parsed file one to check? Unparseable files count when their text names
-/// request members, so a broken spec is reported rather than skipped.
-pub fn should_check(source: &SourceFile, parsed: &crate::parse::Parsed) -> bool {
-    match &parsed.root {
-        Some(root) => is_training_job(root),
-        None => names_request_members(&source.text),
-    }
+/// Whether a request file is a DescribeTrainingJob response (which has read-only members no
+/// request may send): a walk skips it.
+pub fn is_response(root: &Node) -> bool {
+    root.as_object()
+        .unwrap_or_default()
+        .iter()
+        .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
 }
 
 /// Whether a text names at least two of a request's main members: a document that does not

@@ -118,7 +118,8 @@ impl<'a> json::Node<'a, Tree> for Instance<'a> {
         match self {
             Instance::Key(_) => JsonType::String,
             Instance::Node(n) => match n.value {
-                Value::Null => JsonType::Null,
+                // Never judged: the schema's errors about it are dropped (`schema::validate`).
+                Value::Null | Value::Runtime => JsonType::Null,
                 Value::Bool(_) => JsonType::Boolean,
                 Value::Number(_) => JsonType::Number,
                 Value::String(_) => JsonType::String,
@@ -251,7 +252,8 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match &self.0.value {
-            Value::Null => visitor.visit_unit(),
+            // A value known later reads as absent: the typed model has no value to judge.
+            Value::Null | Value::Runtime => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => de::Deserializer::deserialize_any(n, visitor).map_err(number_error),
             Value::String(s) => visitor.visit_borrowed_str(s),
@@ -277,7 +279,7 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match self.0.value {
-            Value::Null => visitor.visit_none(),
+            Value::Null | Value::Runtime => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
     }

@@ -161,8 +161,9 @@ pub struct SchemaError {
     pub map_key: bool,
 }
 
-/// Validate a request; errors come in document order of the validator's walk.
-pub fn validate(root: &Node) -> Vec<SchemaError> {
+/// Validate a request; errors come in document order of the validator's walk. `json_path`:
+/// the request may hold Step Functions `Name.$` members (see [`crate::runtime`]).
+pub fn validate(root: &Node, json_path: bool) -> Vec<SchemaError> {
     let Some(validator) = VALIDATOR.as_ref() else {
         return Vec::new();
     };
@@ -176,35 +177,23 @@ pub fn validate(root: &Node) -> Vec<SchemaError> {
         let at = error.instance_path().as_str().to_string();
         convert(error.kind(), at, false, &mut out);
     }
-    drop_step_functions_paths(root, &mut out);
-    drop_templated_values(root, &mut out);
+    if json_path {
+        drop_step_functions_paths(root, &mut out);
+    }
+    drop_runtime_values(root, &mut out);
     drop_consequences(&mut out);
     out
 }
 
-/// A value such as `${RoleArn}` or `{{ role_arn }}` is filled in by a template engine
-/// (CloudFormation `Fn::Sub`, Step Functions `DefinitionSubstitutions`, Terraform, Jinja)
-/// before the request is sent: its type, pattern, enum and length cannot be judged here.
-pub fn is_templated(s: &str) -> bool {
-    // Both forms open with `{`: most values have none, and need no substring search.
-    if !s.as_bytes().contains(&b'{') {
-        return false;
-    }
-    let closed = |open: &str, close: &str| {
-        s.find(open)
-            .is_some_and(|i| s[i + open.len()..].contains(close))
-    };
-    closed("${", "}") || closed("{{", "}}")
-}
+pub use crate::runtime::is_templated;
 
-fn drop_templated_values(root: &Node, errors: &mut Vec<SchemaError>) {
+/// A value known only later ([`crate::runtime`]) is never judged: drop the errors about it
+/// (its type, enum, pattern, length or range).
+fn drop_runtime_values(root: &Node, errors: &mut Vec<SchemaError>) {
     errors.retain(|e| {
         e.map_key
             || matches!(e.violation, Violation::UnknownKey | Violation::Required(_))
-            || !root
-                .lookup(&e.pointer)
-                .and_then(|f| f.node.as_str())
-                .is_some_and(is_templated)
+            || !root.lookup(&e.pointer).is_some_and(|f| f.node.is_runtime())
     });
 }
 
@@ -298,8 +287,28 @@ fn drop_step_functions_paths(root: &Node, errors: &mut Vec<SchemaError>) {
             .lookup(&e.pointer)
             .and_then(|f| f.node.get(&format!("{name}.$")))
             .is_none(),
+        // A map entry `"Name.$": "$.path"` is the entry `Name`: judge that name.
+        _ if e.map_key => {
+            let key = pointer::last(&e.pointer).unwrap_or_default();
+            let parent = pointer::parent(&e.pointer).unwrap_or("");
+            match key.strip_suffix(".$") {
+                Some(base) => !key_is_valid(parent, base),
+                None => true,
+            }
+        }
         _ => true,
     });
+}
+
+/// Whether `key` is a valid key of the map at `map_pointer` (rare: only for `Name.$` keys).
+fn key_is_valid(map_pointer: &str, key: &str) -> bool {
+    let Some(key_schema) = key_schema(map_pointer) else {
+        return true;
+    };
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .build(key_schema)
+        .map_or(true, |v| v.is_valid(&Value::String(key.to_string())))
 }
 
 /// Follow a local `$ref` (`#/definitions/Name`) to its definition.
@@ -457,16 +466,9 @@ mod tests {
     fn tree(v: &Value) -> Node {
         let text = v.to_string();
         let source = crate::SourceFile::new("t.json", text, crate::Format::Json);
-        crate::parse::parse(&source).root.expect("parses")
-    }
-
-    #[test]
-    fn templated_values() {
-        assert!(is_templated("${SagemakerRoleArn}"));
-        assert!(is_templated("arn:aws:iam::${AWS::AccountId}:role/x"));
-        assert!(is_templated("{{ role_arn }}"));
-        assert!(!is_templated("$notatemplate"));
-        assert!(!is_templated("s3://bucket/{prefix}"));
+        let mut root = crate::parse::parse(&source).root.expect("parses");
+        crate::runtime::Dialect::REQUEST.normalize(&mut root);
+        root
     }
 
     #[test]
@@ -474,7 +476,7 @@ mod tests {
         let v = serde_json::json!({"TrainingJobName": "", "RoleArn": null,
             "AlgorithmSpecification": {"TrainingInputMode": null, "TrainingImage": "i"},
             "OutputDataConfig": {"S3OutputPath": "${Out}"}});
-        let found: Vec<_> = validate(&tree(&v))
+        let found: Vec<_> = validate(&tree(&v), true)
             .into_iter()
             .map(|e| (e.pointer, e.violation))
             .collect();

@@ -125,7 +125,8 @@ fn parse_line(line: &str, offset: usize, number: usize, strings: &Strings) -> Op
 
 fn string_spans(node: &Node, out: &mut Vec<Span>) {
     match &node.value {
-        Value::String(_) => out.push(node.span),
+        // A value known later was a string (or an intrinsic function) as written.
+        Value::String(_) | Value::Runtime => out.push(node.span),
         Value::Array(items) => items.iter().for_each(|i| string_spans(i, out)),
         Value::Object(members) => {
             for m in members {
@@ -217,6 +218,7 @@ pub fn apply(
             span: c.span,
             redact: false,
             fix: None,
+            origin: None,
         });
     }
     out

@@ -66,6 +66,10 @@ pub enum Value {
     /// Members in document order, duplicates kept (they are reported, and the last one wins,
     /// as in the AWS CLI's JSON and YAML loaders).
     Object(Vec<Member>),
+    /// A value known only later (a Step Functions path, a JSONata expression, a CloudFormation
+    /// intrinsic, a Pipelines expression, a `${...}` placeholder): see [`crate::runtime`]. The
+    /// parsers never make one; the extraction layer puts it where such a value was written.
+    Runtime,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,7 +171,13 @@ impl Node {
             Value::String(_) => "string",
             Value::Array(_) => "array",
             Value::Object(_) => "object",
+            Value::Runtime => "run-time value",
         }
+    }
+
+    /// Whether the value is only known at run or deploy time.
+    pub fn is_runtime(&self) -> bool {
+        matches!(self.value, Value::Runtime)
     }
 
     /// Where a JSON Pointer leads: the member it names (for key spans) and the node.
@@ -204,7 +214,7 @@ impl Node {
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {
-            Value::Null => J::Null,
+            Value::Null | Value::Runtime => J::Null,
             Value::Bool(b) => J::Bool(*b),
             Value::Number(n) => J::Number(n.clone()),
             Value::String(s) => J::String(s.clone()),

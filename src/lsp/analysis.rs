@@ -1,11 +1,11 @@
 //! Checking an open document with the CLI's core, and turning the findings into LSP
 //! diagnostics.
 //!
-//! Which documents are served: requests (by content: `discover::classify` says `Request`) that
-//! the configuration's `include`/`exclude` globs let a directory walk check. A document that does
-//! not parse, or whose top level is not an object, is served when its text names request
-//! members (`discover::names_request_members`), so a spec broken mid-edit shows its syntax
-//! error. Anything else gets no diagnostics at all (not even SL005).
+//! Which documents are served: those a directory walk checks (a request, or a state machine,
+//! template or pipeline that holds one: `check::Options::walked`) and that the configuration's
+//! `include`/`exclude` globs let a walk reach. A document that does not parse is served when its
+//! text names request members (`discover::names_request_members`), so a spec broken mid-edit
+//! shows its syntax error. Anything else gets no diagnostics at all (not even SL005).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,7 +16,6 @@ use lsp_types::{CodeDescription, DiagnosticSeverity, DiagnosticTag, NumberOrStri
 use super::convert::Encoding;
 use super::document::Document;
 use crate::config::{Config, ConfigError};
-use crate::discover::{self, DocumentKind};
 use crate::source::SourceFile;
 use crate::tree::Node;
 use crate::{parse, Diagnostic, Severity};
@@ -30,6 +29,27 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The parsed tree (for hover and completion), when the text parses.
     pub root: Option<Node>,
+    /// The pointers of the requests in the document (`""` for a request file of its own).
+    pub requests: Vec<String>,
+}
+
+impl Analysis {
+    /// A pointer of the document as a pointer into the request that holds it, if one does.
+    pub fn in_request(&self, ptr: &str) -> Option<String> {
+        within(&self.requests, ptr)
+    }
+}
+
+/// `ptr` relative to the innermost of `requests` (pointers) that holds it.
+pub fn within(requests: &[String], ptr: &str) -> Option<String> {
+    requests
+        .iter()
+        .filter(|r| {
+            ptr.strip_prefix(r.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .max_by_key(|r| r.len())
+        .map(|r| ptr[r.len()..].to_string())
 }
 
 /// Check a document the way `sagelint check` checks a file: same rules, messages and
@@ -44,21 +64,28 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
     let parsed = parse::parse(&source);
     let root = parsed.root.clone();
     let config = doc.path.as_deref().map(|p| (p, configs.for_file(p)));
-    let by_content = match parsed.root.as_ref().filter(|r| r.as_object().is_some()) {
-        Some(root) => discover::classify(root) == DocumentKind::Request,
-        None => discover::names_request_members(&source.text),
-    };
     let included = config
         .as_ref()
         .is_none_or(|(path, config)| config.walks_into(path));
-    if !(by_content && included) {
+    let options = crate::check::Options {
+        kind: config
+            .as_ref()
+            .and_then(|(path, config)| config.kind_for(path)),
+        walked: true,
+    };
+    let checked = included
+        .then(|| crate::check::check_document(&source, parsed, options))
+        .flatten();
+    let Some(checked) = checked else {
         return Analysis {
             served: false,
             diagnostics: Vec::new(),
             root,
+            requests: Vec::new(),
         };
-    }
-    let mut diagnostics = crate::check::check_parsed(&source, parsed);
+    };
+    let requests = checked.requests.iter().map(|o| o.pointer.clone()).collect();
+    let mut diagnostics = checked.diagnostics;
     if let Some((path, config)) = &config {
         config.apply(path, &mut diagnostics);
     }
@@ -66,6 +93,7 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
         served: true,
         diagnostics,
         root,
+        requests,
     }
 }
 

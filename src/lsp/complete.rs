@@ -13,10 +13,20 @@ use super::Encoding;
 use crate::source::{Format, Span};
 use crate::{pointer, schema};
 
-pub fn complete(doc: &Document, offset: usize, enc: Encoding) -> Vec<CompletionItem> {
-    let Some(cx) = cursor::context(&doc.text, doc.format, offset) else {
+/// Completion at `offset`, inside one of `requests` (their pointers in the document).
+pub fn complete(
+    doc: &Document,
+    requests: &[String],
+    offset: usize,
+    enc: Encoding,
+) -> Vec<CompletionItem> {
+    let Some(mut cx) = cursor::context(&doc.text, doc.format, offset) else {
         return Vec::new();
     };
+    let Some(relative) = super::analysis::within(requests, &cx.pointer) else {
+        return Vec::new();
+    };
+    cx.pointer = relative;
     let offset = cx.prefix_start.max(offset.min(doc.text.len()));
     let range = doc
         .index
@@ -132,7 +142,7 @@ mod tests {
         let offset = text_with_cursor.find('|').unwrap();
         let text = text_with_cursor.replace('|', "");
         let doc = Document::new(lsp_types::Uri::from_str(uri).unwrap(), "", 1, text);
-        complete(&doc, offset, Encoding::Utf16)
+        complete(&doc, &[String::new()], offset, Encoding::Utf16)
             .into_iter()
             .map(|i| {
                 let insert = match i.text_edit {

@@ -19,7 +19,8 @@ pub fn hover_text(analysis: &Analysis, offset: usize) -> Option<(String, crate::
     let mut sections = Vec::new();
     let mut span = None;
     if let Some(place) = &place {
-        if let Some(doc) = member_doc(&place.pointer) {
+        let member = analysis.in_request(&place.pointer);
+        if let Some(doc) = member.as_deref().and_then(member_doc) {
             sections.push(doc);
             span = Some(place.span);
         }

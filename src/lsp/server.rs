@@ -41,6 +41,8 @@ struct Server {
     conn: Connection,
     docs: Store,
     analyses: HashMap<String, Analysis>,
+    /// The request pointers of each document's last analysis that parsed (for completion).
+    requests: HashMap<String, Vec<String>>,
     /// Documents whose diagnostics must be (re)published once the queue is empty.
     dirty: BTreeSet<String>,
     configs: Configs,
@@ -88,6 +90,7 @@ pub fn serve(conn: Connection) -> Ending {
         conn,
         docs: Store::default(),
         analyses: HashMap::new(),
+        requests: HashMap::new(),
         dirty: BTreeSet::new(),
         configs: Configs::new(options.config.clone()),
         enc,
@@ -276,6 +279,7 @@ impl Server {
                     let uri = p.text_document.uri;
                     self.docs.close(uri.as_str());
                     self.analyses.remove(uri.as_str());
+                    self.requests.remove(uri.as_str());
                     self.dirty.remove(uri.as_str());
                     self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
                         uri,
@@ -305,7 +309,10 @@ impl Server {
 
     /// A document's text changed: its analysis is stale and its diagnostics due.
     fn changed(&mut self, uri: String) {
-        self.analyses.remove(&uri);
+        // Completion still needs to know where the requests were while the text is broken.
+        if let Some(before) = self.analyses.remove(&uri).filter(|a| a.root.is_some()) {
+            self.requests.insert(uri.clone(), before.requests);
+        }
         self.dirty.insert(uri);
     }
 
@@ -361,8 +368,12 @@ impl Server {
                     served: false,
                     diagnostics: Vec::new(),
                     root: None,
+                    requests: Vec::new(),
                 }
             });
+            if a.root.is_some() {
+                self.requests.insert(uri.to_string(), a.requests.clone());
+            }
             self.analyses.insert(uri.to_string(), a);
         }
     }
@@ -408,7 +419,14 @@ impl Server {
             return serde_json::Value::Null;
         };
         let offset = doc.index.offset(&doc.text, at.position, enc);
-        to_value(complete::complete(doc, offset, enc))
+        // The requests of the last analysis that parsed (the text may be broken mid-edit); a
+        // document with none known is completed as a request file.
+        let requests = self
+            .requests
+            .get(at.text_document.uri.as_str())
+            .filter(|r| !r.is_empty())
+            .map_or_else(|| vec![String::new()], Clone::clone);
+        to_value(complete::complete(doc, &requests, offset, enc))
     }
 
     /// Ask the client to tell us when a configuration file changes on disk.

@@ -131,6 +131,8 @@ enum Frame {
     Seq {
         start: usize,
         anchor: usize,
+        /// A CloudFormation short tag (`!Join [...]`): the intrinsic's key (see [`intrinsic`]).
+        intrinsic: Option<&'static str>,
         /// Nodes in the collection so far, itself included.
         nodes: usize,
         items: Vec<Node>,
@@ -138,6 +140,7 @@ enum Frame {
     Map {
         start: usize,
         anchor: usize,
+        intrinsic: Option<&'static str>,
         nodes: usize,
         members: Vec<Member>,
         key: Option<Key>,
@@ -217,19 +220,21 @@ impl<'t> Builder<'t> {
     fn event(&mut self, event: Event<'_>, ys: YSpan) -> Result<(), ParseError> {
         let span = self.span(ys);
         match event {
-            Event::SequenceStart(anchor, _) => self.open(
+            Event::SequenceStart(anchor, tag) => self.open(
                 Frame::Seq {
                     start: span.start,
                     anchor,
+                    intrinsic: intrinsic(tag.as_deref()),
                     nodes: 1,
                     items: Vec::new(),
                 },
                 span,
             ),
-            Event::MappingStart(anchor, _) => self.open(
+            Event::MappingStart(anchor, tag) => self.open(
                 Frame::Map {
                     start: span.start,
                     anchor,
+                    intrinsic: intrinsic(tag.as_deref()),
                     nodes: 1,
                     members: Vec::new(),
                     key: None,
@@ -238,10 +243,11 @@ impl<'t> Builder<'t> {
                 span,
             ),
             Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor, nodes) = match self.stack.pop() {
+                let (node, anchor, nodes, tag) = match self.stack.pop() {
                     Some(Frame::Seq {
                         start,
                         anchor,
+                        intrinsic,
                         nodes,
                         items,
                     }) => {
@@ -250,11 +256,13 @@ impl<'t> Builder<'t> {
                             Node::new(Value::Array(items), Span::new(start, end)),
                             anchor,
                             nodes,
+                            intrinsic,
                         )
                     }
                     Some(Frame::Map {
                         start,
                         anchor,
+                        intrinsic,
                         nodes,
                         mut members,
                         merges,
@@ -269,11 +277,12 @@ impl<'t> Builder<'t> {
                             Node::new(Value::Object(members), Span::new(start, end)),
                             anchor,
                             nodes,
+                            intrinsic,
                         )
                     }
                     None => return Ok(()),
                 };
-                self.complete(node, nodes, anchor, None)
+                self.complete(tagged(node, tag), nodes, anchor, None)
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let forced_string = tag
@@ -299,7 +308,11 @@ impl<'t> Builder<'t> {
                     }
                     None
                 };
-                self.complete(Node::new(value, span), 1, anchor, key)
+                let mut node = Node::new(value, span);
+                if key.is_none() {
+                    node = tagged(node, intrinsic(tag.as_deref()));
+                }
+                self.complete(node, 1, anchor, key)
             }
             Event::Alias(id) => {
                 let size = self
@@ -407,6 +420,57 @@ impl<'t> Builder<'t> {
             }
         }
         Ok(())
+    }
+}
+
+/// CloudFormation's short tags and the intrinsic function each stands for (`!Ref` is `Ref`,
+/// `!Sub` is `Fn::Sub`, ...): a template's `!Sub "..."` reads as `{"Fn::Sub": "..."}`, as the
+/// JSON form is written and as CloudFormation itself reads it.
+const INTRINSICS: &[(&str, &str)] = &[
+    ("Ref", "Ref"),
+    ("Condition", "Condition"),
+    ("Sub", "Fn::Sub"),
+    ("GetAtt", "Fn::GetAtt"),
+    ("Join", "Fn::Join"),
+    ("Select", "Fn::Select"),
+    ("Split", "Fn::Split"),
+    ("FindInMap", "Fn::FindInMap"),
+    ("GetAZs", "Fn::GetAZs"),
+    ("ImportValue", "Fn::ImportValue"),
+    ("Base64", "Fn::Base64"),
+    ("Cidr", "Fn::Cidr"),
+    ("If", "Fn::If"),
+    ("Equals", "Fn::Equals"),
+    ("And", "Fn::And"),
+    ("Or", "Fn::Or"),
+    ("Not", "Fn::Not"),
+    ("Transform", "Fn::Transform"),
+    ("ToJsonString", "Fn::ToJsonString"),
+    ("Length", "Fn::Length"),
+    ("GetParam", "Fn::GetParam"),
+];
+
+/// The intrinsic a local tag (`!Ref`) stands for; other tags change nothing.
+fn intrinsic(tag: Option<&saphyr_parser::Tag>) -> Option<&'static str> {
+    let tag = tag.filter(|t| t.handle == "!")?;
+    INTRINSICS
+        .iter()
+        .find(|(short, _)| *short == tag.suffix)
+        .map(|(_, key)| *key)
+}
+
+/// `node` as the value of a one-member `{intrinsic: node}` object, when it had a short tag.
+fn tagged(node: Node, intrinsic: Option<&'static str>) -> Node {
+    match intrinsic {
+        None => node,
+        Some(key) => {
+            let span = node.span;
+            let at = Span::new(span.start, span.start);
+            Node::new(
+                Value::Object(vec![Member::new(key.to_string(), at, node)]),
+                span,
+            )
+        }
     }
 }
 

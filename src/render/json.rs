@@ -1,6 +1,6 @@
 //! `--format json`: the stable machine-readable contract.
 //!
-//! `{"diagnostics":[{"file","rule","name","severity","message","help","pointer",
+//! `{"diagnostics":[{"file","rule","name","severity","message","help","pointer","request",
 //! "span":{"start":{"line","column"},"end":{"line","column"},"offset","length"}}],
 //! "summary":{"files","errors","warnings","infos"}}` — lines and columns 1-based, columns in
 //! Unicode scalar values, offset and length in bytes.
@@ -25,6 +25,9 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     help: Option<&'a str>,
     pointer: &'a str,
+    /// The pointer of the request the finding belongs to (`""` for a request file of its own;
+    /// `null` for findings about the file itself).
+    request: Option<&'a str>,
     span: JsonSpan,
 }
 
@@ -66,6 +69,7 @@ fn diagnostics(r: &FileResult) -> impl Iterator<Item = JsonDiagnostic<'_>> {
             message: &d.message,
             help: d.help.as_deref(),
             pointer: &d.pointer,
+            request: d.origin.as_deref().map(|o| o.pointer.as_str()),
             span: JsonSpan {
                 start: r.source.position(span.start).into(),
                 end: r.source.position(span.end).into(),

@@ -89,6 +89,19 @@ struct Fingerprints {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
+    /// The request the finding belongs to, inside the file (a state, a pipeline step).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    /// Where it is, for people (`state Train`); the pointer for a request file of its own.
+    name: String,
+    /// The JSON Pointer of the request in the file.
+    fully_qualified_name: String,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -205,6 +218,16 @@ fn results(r: &FileResult) -> impl Iterator<Item = SarifResult> + '_ {
                         char_length: r.source.text[span.start..span.end].chars().count(),
                     },
                 },
+                logical_locations: d
+                    .origin
+                    .iter()
+                    .filter(|o| !o.pointer.is_empty())
+                    .map(|o| LogicalLocation {
+                        name: o.label.clone(),
+                        fully_qualified_name: o.pointer.clone(),
+                        kind: "object",
+                    })
+                    .collect(),
             }],
             partial_fingerprints: Fingerprints { sagelint: print },
         }

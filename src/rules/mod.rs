@@ -31,7 +31,8 @@ pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
 /// Where a rule's diagnostics come from.
 pub enum Check {
-    /// Raised while reading the document (syntax, multiple documents, root type).
+    /// Raised while reading the document and finding the requests in it (syntax, multiple
+    /// documents, root type, state machine tasks; see [`crate::extract`]).
     Parse,
     /// Run over the parsed request.
     Request(CheckFn),
@@ -80,6 +81,7 @@ impl Context<'_> {
             pointer,
             redact: false,
             fix: None,
+            origin: None,
         }
     }
 

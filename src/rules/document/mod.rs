@@ -1,4 +1,5 @@
-//! Reading the document: syntax, duplicate keys, its root, its documents (SL0xx).
+//! Reading the document and finding the requests in it: syntax, duplicate keys, its root, its
+//! documents, the state machine tasks that hold requests (SL0xx).
 
 registry! {
     syntax_error,
@@ -7,4 +8,6 @@ registry! {
     multiple_documents,
     not_a_request,
     unused_suppression,
+    unsupported_integration_pattern,
+    parameters_in_jsonata_state,
 }

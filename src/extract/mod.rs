@@ -1,0 +1,158 @@
+//! Finding the requests in a document: a request file of its own, or the requests embedded in a
+//! Step Functions state machine, a CloudFormation/SAM template or a SageMaker Pipelines
+//! definition.
+//!
+//! Each request comes out as an [`Embedded`]: where it sits in the file (a JSON Pointer and a
+//! label for people), the tree of the request with every span in the outer file, and its values
+//! known only later already replaced ([`crate::runtime`]). The rules then read each request as
+//! if it were a file of its own; [`crate::check`] puts the request's pointer in front of theirs.
+//! A new kind of document adds an extractor here, and no rule changes.
+
+mod cloudformation;
+mod pipeline;
+mod state_machine;
+pub mod text;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::discover::DocumentKind;
+use crate::runtime::Dialect;
+use crate::source::{SourceFile, Span};
+use crate::tree::Node;
+
+/// One request found in a document.
+#[derive(Debug)]
+pub struct Embedded<'a> {
+    pub origin: Arc<Origin>,
+    /// The request, with values known later replaced; spans in the outer file.
+    pub node: Cow<'a, Node>,
+    /// How values known later are written in it.
+    pub dialect: Dialect,
+    /// Members the container fills in itself (a pipeline names its training jobs): never
+    /// reported missing.
+    pub supplied: &'static [&'static str],
+    /// The request's text was rewritten on the way (parsed from a string of the outer file, or
+    /// `${...}` placeholders filled in): its spans point at the text each value came from, but
+    /// an edit there would not change the value as a fix says, so no quick fix is offered.
+    pub rewritten: bool,
+}
+
+/// What a document holds.
+#[derive(Debug)]
+pub struct Extraction<'a> {
+    pub kind: DocumentKind,
+    pub requests: Vec<Embedded<'a>>,
+    /// Findings about the container itself (an integration pattern SageMaker does not support,
+    /// `Parameters` in a JSONata state, a `DefinitionString` that is not JSON).
+    pub findings: Vec<Diagnostic>,
+}
+
+/// The requests in a parsed document of the given kind. A request file is normalised in place
+/// and borrowed; requests inside other documents are copied out.
+pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) -> Extraction<'a> {
+    let mut found = Found {
+        source,
+        requests: Vec::new(),
+        findings: Vec::new(),
+    };
+    match kind {
+        DocumentKind::Request => {
+            Dialect::REQUEST.normalize(root);
+            return Extraction {
+                kind,
+                requests: vec![Embedded {
+                    origin: Arc::new(Origin {
+                        pointer: String::new(),
+                        label: String::new(),
+                    }),
+                    node: Cow::Borrowed(root),
+                    dialect: Dialect::REQUEST,
+                    supplied: &[],
+                    rewritten: false,
+                }],
+                findings: Vec::new(),
+            };
+        }
+        DocumentKind::StateMachine => {
+            state_machine::extract(&mut found, root, &state_machine::Place::default())
+        }
+        DocumentKind::CloudFormation => cloudformation::extract(&mut found, root),
+        DocumentKind::Pipeline => pipeline::extract(&mut found, root),
+        DocumentKind::KubernetesResource | DocumentKind::Other => {}
+    }
+    Extraction {
+        kind,
+        requests: found.requests,
+        findings: found.findings,
+    }
+}
+
+/// What the extractors collect.
+struct Found<'s> {
+    source: &'s SourceFile,
+    requests: Vec<Embedded<'static>>,
+    findings: Vec<Diagnostic>,
+}
+
+impl Found<'_> {
+    /// Record the request at `node` (copied and normalised for `dialect`).
+    fn request(&mut self, node: &Node, origin: Arc<Origin>, dialect: Dialect, how: How) {
+        let mut node = node.clone();
+        dialect.normalize(&mut node);
+        // A request that is one value known later (JSONata `Arguments: "{% ... %}"`) holds
+        // nothing to check.
+        if node.is_runtime() {
+            return;
+        }
+        self.requests.push(Embedded {
+            origin,
+            node: Cow::Owned(node),
+            dialect,
+            supplied: how.supplied,
+            rewritten: how.rewritten,
+        });
+    }
+
+    /// Record a finding about the container (about the request at `origin`, if any).
+    fn finding(
+        &mut self,
+        rule: &'static crate::rules::Rule,
+        (pointer, span): (String, Span),
+        message: String,
+        help: &str,
+        origin: Option<&Arc<Origin>>,
+    ) {
+        self.findings.push(
+            Diagnostic {
+                rule,
+                severity: rule.severity,
+                message,
+                help: None,
+                pointer,
+                span,
+                redact: false,
+                fix: None,
+                origin: origin.cloned(),
+            }
+            .with_help(help),
+        );
+    }
+}
+
+/// How a container holds its requests.
+#[derive(Debug, Clone, Copy, Default)]
+struct How {
+    supplied: &'static [&'static str],
+    rewritten: bool,
+}
+
+/// `label, then more`, or `more` when `label` is empty.
+fn nested(label: &str, more: String) -> String {
+    if label.is_empty() {
+        more
+    } else {
+        format!("{label}, {more}")
+    }
+}
