@@ -347,6 +347,31 @@ def wide(path, hyperparameters, channels):
         f.write(render(s, "yaml" if path.endswith((".yaml", ".yml")) else "json"))
 
 
+def state_machine(path, tasks):
+    """A Step Functions state machine of `tasks` training tasks (rich specs, as JSONPath
+    Parameters), in a chain of Parallel states of 10 branches each: what a team that fans out
+    one training job per dataset writes."""
+    r = random.Random(11)
+    states, names = {}, []
+    for i in range(0, tasks, 10):
+        branches = []
+        for k in range(i, min(i + 10, tasks)):
+            params = spec(r, k, "rich")
+            params.pop("TrainingJobName", None)
+            params["TrainingJobName.$"] = f"States.Format('job-{k}-{{}}', $$.Execution.Name)"
+            branches.append({"StartAt": f"Train {k}", "States": {f"Train {k}": {
+                "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",
+                "Parameters": params, "End": True}}})
+        name = f"Fan out {i // 10}"
+        names.append(name)
+        states[name] = {"Type": "Parallel", "Branches": branches}
+    for a, b in zip(names, names[1:]):
+        states[a]["Next"] = b
+    states[names[-1]]["End"] = True
+    with open(path, "w") as f:
+        json.dump({"Comment": f"{tasks} training tasks", "StartAt": names[0], "States": states}, f, indent=2)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -360,12 +385,17 @@ def main():
     w.add_argument("--channels", type=int, default=0)
     s = sub.add_parser("small")
     s.add_argument("file")
+    m = sub.add_parser("state-machine")
+    m.add_argument("file")
+    m.add_argument("--tasks", type=int, default=500)
     a = p.parse_args()
     if a.command == "corpus":
         broken = corpus(a.dir, a.count, a.seed)
         print(f"{a.count} specs in {a.dir} ({broken} with a mistake)", file=sys.stderr)
     elif a.command == "wide":
         wide(a.file, a.hyperparameters, a.channels)
+    elif a.command == "state-machine":
+        state_machine(a.file, a.tasks)
     else:
         with open(a.file, "w") as f:
             f.write(render(spec(random.Random(1), 1, "minimal"), "yaml"))

@@ -41,11 +41,14 @@ fn sequential(dir: &Path) -> Vec<FileResult> {
             Format::from_path(&f).unwrap(),
         );
         let parsed = parse::parse(&source);
-        if discover::should_check(&source, &parsed) {
-            let diagnostics = sagelint::check::check_parsed(&source, parsed);
+        let options = sagelint::check::Options {
+            kind: None,
+            walked: true,
+        };
+        if let Some(checked) = sagelint::check::check_document(&source, parsed, options) {
             results.push(FileResult {
                 source,
-                diagnostics,
+                diagnostics: checked.diagnostics,
             });
         }
     }
