@@ -21,7 +21,8 @@ Exit status:
   0  no diagnostic at or above --fail-on (default: error), or --exit-zero
   1  at least one diagnostic at or above --fail-on
   2  usage error, invalid configuration, or a file that could not be read or
-     was over --max-file-size (named on stderr; the other files are still checked)
+     was over --max-file-size (named on stderr; the other files are still checked),
+     or with --fail-on-empty a directory without a training job request
   3  internal error: a bug in sagelint (reported on stderr; please report it)
 
 Examples:
@@ -97,6 +98,10 @@ struct CheckArgs {
     /// Record every current finding in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Exit 2 when a directory named finds no training job request (by default this is only
+    /// said on stderr): a CI gate whose specs moved or were renamed fails instead of passing.
+    #[arg(long)]
+    fail_on_empty: bool,
     /// Larger files are not read (exit status 2): bytes, or with a unit (512KiB, 16MiB, 1GiB).
     /// Default: `max-file-size` in the configuration, else 16MiB.
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
@@ -216,6 +221,9 @@ fn check(args: CheckArgs) -> ExitCode {
     // What to check, in output order, each with its configuration (discovered before any
     // output, so that an invalid configuration stops the run before it prints anything).
     let mut jobs = Vec::new();
+    // The directories named, and whether a walk of each found a request (or a file it could
+    // not read or check, which is reported already).
+    let mut walks: Vec<(PathBuf, bool)> = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let name = PathBuf::from(args.stdin_filename.as_deref().unwrap_or("<stdin>"));
@@ -228,7 +236,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(source) => jobs.push(Job {
                     path: name,
                     stdin: Some(source),
-                    walked: false,
+                    walked: None,
                     limit,
                     config,
                 }),
@@ -238,7 +246,9 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
             }
         } else if path.is_dir() {
+            let walk = walks.len();
             let (files, errors) = discover::walk(path);
+            walks.push((path.clone(), !errors.is_empty()));
             for (p, e) in errors {
                 eprintln!(
                     "sagelint: {}: {}",
@@ -256,7 +266,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     jobs.push(Job {
                         path: file,
                         stdin: None,
-                        walked: true,
+                        walked: Some(walk),
                         limit: size_limit(&config, args.max_file_size),
                         config,
                     });
@@ -267,7 +277,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(config) => jobs.push(Job {
                     path: path.clone(),
                     stdin: None,
-                    walked: false,
+                    walked: None,
                     limit: size_limit(&config, args.max_file_size),
                     config,
                 }),
@@ -328,6 +338,11 @@ fn check(args: CheckArgs) -> ExitCode {
             chunk.par_iter().map(|job| run.check_file(job)).collect()
         };
         for (job, outcome) in chunk.iter().zip(outcomes) {
+            if let (Some(walk), false) = (job.walked, matches!(outcome, Outcome::Skipped)) {
+                if let Some((_, found)) = walks.get_mut(walk) {
+                    *found = true;
+                }
+            }
             match outcome {
                 Outcome::Unreadable(e) => {
                     report_unreadable(&job.path, &e);
@@ -350,6 +365,17 @@ fn check(args: CheckArgs) -> ExitCode {
     for result in configs.unused_suppressions() {
         totals.add(run.finish(result), writer.as_mut());
     }
+    // A walk that found nothing to check says so, whatever the format (on stderr, like an
+    // unreadable file): a wrong directory or renamed specs must not pass unnoticed.
+    let mut empty = 0usize;
+    for (dir, _) in walks.iter().filter(|(_, found)| !found) {
+        eprintln!(
+            "sagelint: no training job requests found under {}",
+            render::sanitize(&display_name(dir))
+        );
+        empty += 1;
+    }
+    let empty_fails = args.fail_on_empty && empty > 0;
 
     if let Some(path) = &args.write_baseline {
         return match baseline::write_entries(path, totals.recorded) {
@@ -360,7 +386,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 );
                 ExitCode::from(if crashed > 0 {
                     crate::crash::EXIT_INTERNAL_ERROR
-                } else if failed > 0 {
+                } else if failed > 0 || empty_fails {
                     2
                 } else {
                     0
@@ -379,7 +405,12 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(writer) = writer {
         let (mut out, summary) = writer.finish();
         if matches!(args.format, OutputFormat::Human) && !args.quiet {
-            let mut text = render::human::summary_text(summary);
+            // Nothing is "passed" when a path could not be checked: the summary then only counts.
+            let mut text = if failed + crashed > 0 {
+                render::human::summary_text_incomplete(summary)
+            } else {
+                render::human::summary_text(summary)
+            };
             if totals.hidden > 0 {
                 text.push_str(&format!(
                     "{} known findings hidden by the baseline.\n",
@@ -405,7 +436,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     ExitCode::from(if crashed > 0 {
         crate::crash::EXIT_INTERNAL_ERROR
-    } else if failed > 0 {
+    } else if failed > 0 || empty_fails {
         2
     } else if totals.failing && !args.exit_zero {
         1
@@ -419,8 +450,9 @@ fn check(args: CheckArgs) -> ExitCode {
 struct Job {
     path: PathBuf,
     stdin: Option<SourceFile>,
-    /// Found by a directory walk: checked only if it is a training job request.
-    walked: bool,
+    /// Found by the walk of the directory at this index (of the walks): checked only if it is
+    /// a training job request.
+    walked: Option<usize>,
     /// The largest file read, in bytes.
     limit: u64,
     config: Arc<Config>,
@@ -494,7 +526,7 @@ impl Run<'_> {
     fn check_source(&self, job: &Job, source: SourceFile) -> Outcome {
         crate::crash::fault("panic", &job.path);
         let parsed = parse::parse(&source);
-        if job.walked && !discover::should_check(&source, &parsed) {
+        if job.walked.is_some() && !discover::should_check(&source, &parsed) {
             return Outcome::Skipped;
         }
         let checked = sagelint::check::check_parsed_full(&source, parsed);

@@ -148,6 +148,75 @@ fn unreadable_file_exits_2_and_the_others_are_still_checked() {
 }
 
 #[test]
+fn a_missing_path_is_never_a_pass() {
+    // Nothing checked: no success line before the error.
+    let o = sagelint(&["check", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        "No files checked.\n1 path could not be checked (see the messages above).\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "sagelint: cannot read no/such/file.json: No such file or directory\n"
+    );
+    // Some checked, without findings, and one missing: counted, not "passed".
+    let o = sagelint(&["check", "testdata/valid/minimal.yaml", "no/such/dir/"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        "No findings (1 file checked).\n1 path could not be checked (see the messages above).\n"
+    );
+}
+
+#[test]
+fn a_walk_that_finds_no_request_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    std::fs::write(dir.path().join("other/package.json"), r#"{"name": "x"}"#).unwrap();
+    for sub in ["empty", "other"] {
+        let path = dir.path().join(sub);
+        let path = path.to_str().unwrap();
+        let o = sagelint(&["check", path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o), "No files checked.\n");
+        assert_eq!(
+            stderr(&o),
+            format!("sagelint: no training job requests found under {path}\n")
+        );
+        // A CI gate can fail on it; the JSON output stays a document.
+        let o = sagelint(&["check", "--fail-on-empty", "--format", "json", path]);
+        assert_eq!(o.status.code(), Some(2));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert_eq!(v["summary"]["files"], 0);
+        assert!(stderr(&o).contains("no training job requests found under"));
+    }
+    // Each directory named must find a request: one that does not is named, and fails the gate.
+    let empty = dir.path().join("empty");
+    let o = sagelint(&[
+        "check",
+        "--fail-on-empty",
+        "testdata/valid",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "sagelint: no training job requests found under {}\n",
+            empty.display()
+        )
+    );
+    // A directory with requests is not empty, with or without findings.
+    let o = sagelint(&["check", "--fail-on-empty", "testdata/valid"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "");
+    let o = sagelint(&["check", "--fail-on-empty", "testdata/invalid"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
 fn non_utf8_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bin.json");

@@ -252,6 +252,10 @@ pub fn summary_line(results: &[FileResult]) -> String {
 /// [`summary_line`] for counts already made.
 pub fn summary_text(s: Summary) -> String {
     let files = plural(s.files, "file", "files");
+    if s.files == 0 && s.errors + s.warnings + s.infos == 0 {
+        // Nothing checked is not a pass: a wrong path or an empty directory.
+        return "No files checked.\n".to_string();
+    }
     if s.errors + s.warnings + s.infos == 0 {
         return format!("All checks passed ({files} checked).\n");
     }
@@ -266,6 +270,18 @@ pub fn summary_text(s: Summary) -> String {
         parts.push(plural(s.infos, "info", "infos"));
     }
     format!("Found {} ({files} checked).\n", parts.join(", "))
+}
+
+/// [`summary_text`] for a run in which some path could not be checked: the counts, never a
+/// success line ("All checks passed" would hide that something was not checked at all).
+pub fn summary_text_incomplete(s: Summary) -> String {
+    if s.files > 0 && s.errors + s.warnings + s.infos == 0 {
+        return format!(
+            "No findings ({} checked).\n",
+            plural(s.files, "file", "files")
+        );
+    }
+    summary_text(s)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
