@@ -67,7 +67,8 @@ enum Command {
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. A directory is walked for
-    /// .json/.yaml/.yml files that are training job specs; a file named here is always checked.
+    /// .json/.yaml/.yml files that are training job specs; a file named here is checked, unless
+    /// neither its extension nor its content is JSON or YAML (then it is skipped with a note).
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -237,6 +238,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     path: name,
                     stdin: Some(source),
                     walked: None,
+                    sniffed: false,
                     limit,
                     config,
                 }),
@@ -267,6 +269,7 @@ fn check(args: CheckArgs) -> ExitCode {
                         path: file,
                         stdin: None,
                         walked: Some(walk),
+                        sniffed: false,
                         limit: size_limit(&config, args.max_file_size),
                         config,
                     });
@@ -278,6 +281,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     path: path.clone(),
                     stdin: None,
                     walked: None,
+                    sniffed: !named_like_a_spec(path),
                     limit: size_limit(&config, args.max_file_size),
                     config,
                 }),
@@ -353,6 +357,10 @@ fn check(args: CheckArgs) -> ExitCode {
                     crashed += 1;
                 }
                 Outcome::Skipped => {}
+                Outcome::NotJsonOrYaml => eprintln!(
+                    "sagelint: {}: skipped: neither its extension nor its content is JSON or YAML",
+                    render::sanitize(&display_name(&job.path))
+                ),
                 Outcome::Checked(checked, suppressions) => {
                     if let Some(s) = suppressions {
                         configs.record(s);
@@ -453,6 +461,9 @@ struct Job {
     /// Found by the walk of the directory at this index (of the walks): checked only if it is
     /// a training job request.
     walked: Option<usize>,
+    /// Named explicitly, with an extension that does not say JSON or YAML (`Cargo.toml`,
+    /// `README.md`, `job.txt`): checked only if its content is a JSON or YAML object.
+    sniffed: bool,
     /// The largest file read, in bytes.
     limit: u64,
     config: Arc<Config>,
@@ -471,6 +482,8 @@ enum Outcome {
     Crashed(String),
     /// A walked file that is not a training job request.
     Skipped,
+    /// A file named explicitly whose name and content are not JSON or YAML: a note, no check.
+    NotJsonOrYaml,
     Checked(Checked, Option<SuppressionReport>),
 }
 
@@ -507,13 +520,17 @@ impl Run<'_> {
     /// with [`crate::crash::EXIT_INTERNAL_ERROR`].
     fn check_file(&self, job: &Job) -> Outcome {
         crate::crash::fault("vanish", &job.path);
-        let source = match &job.stdin {
-            Some(source) => source.clone(),
-            None => match read_file(&job.path, job.limit) {
-                Ok(source) => source,
-                Err(e) => return Outcome::Unreadable(e),
-            },
-        };
+        let source =
+            match &job.stdin {
+                Some(source) => source.clone(),
+                None => match read_file(&job.path, job.limit) {
+                    Ok(source) => source,
+                    Err(
+                        ReadError::Binary { .. } | ReadError::NotUtf8 { .. } | ReadError::Utf16,
+                    ) if job.sniffed => return Outcome::NotJsonOrYaml,
+                    Err(e) => return Outcome::Unreadable(e),
+                },
+            };
         let name = source.name.clone();
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check_source(job, source)
@@ -528,6 +545,9 @@ impl Run<'_> {
         let parsed = parse::parse(&source);
         if job.walked.is_some() && !discover::should_check(&source, &parsed) {
             return Outcome::Skipped;
+        }
+        if job.sniffed && !json_or_yaml_object(&parsed) {
+            return Outcome::NotJsonOrYaml;
         }
         let checked = sagelint::check::check_parsed_full(&source, parsed);
         let mut diagnostics = checked.diagnostics;
@@ -598,6 +618,26 @@ fn config_error(e: &ConfigError) -> ExitCode {
         render::sanitize(&e.to_string())
     );
     ExitCode::from(2)
+}
+
+/// Whether a file's name says it is JSON or YAML (`.json`, `.yaml`, `.yml`; `.asl.json` state
+/// machines among them), or a CloudFormation template (`.template`, JSON or YAML by content):
+/// named explicitly, it is checked whatever it holds.
+fn named_like_a_spec(path: &Path) -> bool {
+    Format::from_path(path).is_some()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("template"))
+}
+
+/// Whether a file without a telling name parsed as a JSON or YAML object: a `README.md` that
+/// happens to be a YAML string, or a `Cargo.toml` that is no YAML at all, is not checked.
+fn json_or_yaml_object(parsed: &parse::Parsed) -> bool {
+    parsed.errors.is_empty()
+        && parsed
+            .root
+            .as_ref()
+            .is_some_and(|r| matches!(r.value, sagelint::tree::Value::Object(_)))
 }
 
 /// The configuration of each checked file (one given with `--config`, or the nearest one,

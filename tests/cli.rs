@@ -217,6 +217,89 @@ fn a_walk_that_finds_no_request_says_so() {
 }
 
 #[test]
+fn explicit_files_that_are_not_json_or_yaml_are_skipped_with_a_note() {
+    // The project's own Cargo.toml and README.md: not JSON, and not YAML objects.
+    let o = sagelint(&["check", "Cargo.toml", "README.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "No files checked.\n");
+    assert_eq!(
+        stderr(&o),
+        "sagelint: Cargo.toml: skipped: neither its extension nor its content is JSON or YAML\n\
+         sagelint: README.md: skipped: neither its extension nor its content is JSON or YAML\n"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &[u8]| std::fs::write(dir.path().join(name), text).unwrap();
+    write("notes.txt", b"hello world\n");
+    write("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00");
+    // Content decides for an unknown extension: a request in a .txt file is checked.
+    write(
+        "job.txt",
+        &std::fs::read(common::root().join("testdata/invalid/instance-storage.yaml")).unwrap(),
+    );
+    // CloudFormation templates and state machines are checked (parsed), broken ones reported.
+    write(
+        "stack.template",
+        b"AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n",
+    );
+    write("broken.template", b"{\"Resources\": {,}\n");
+    write("machine.asl.json", br#"{"StartAt": "Train", "States": {}}"#);
+    // An explicit .json file is checked whatever it holds.
+    write("bad.json", b"not json");
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "notes.txt",
+            "logo.png",
+            "job.txt",
+            "stack.template",
+            "broken.template",
+            "machine.asl.json",
+            "bad.json",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "sagelint: notes.txt: skipped: neither its extension nor its content is JSON or YAML\n\
+         sagelint: logo.png: skipped: neither its extension nor its content is JSON or YAML\n"
+    );
+    // Every file but the two skipped is checked (what a template or state machine holds is
+    // judged by the rules; that they are read at all is what matters here).
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["summary"]["files"], 5, "{}", stdout(&o));
+    let found: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let start = &d["span"]["start"];
+            format!(
+                "{} {} {}:{}",
+                d["file"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                start["line"],
+                start["column"]
+            )
+        })
+        .collect();
+    for expected in [
+        "job.txt SL501 25:3",
+        "broken.template SL001 1:16",
+        "bad.json SL001 1:1",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "{expected} in {found:#?}"
+        );
+    }
+}
+
+#[test]
 fn non_utf8_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bin.json");
