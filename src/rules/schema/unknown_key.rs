@@ -36,6 +36,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let key = pointer::last(&e.pointer).unwrap_or_default();
         let parent = pointer::parent(&e.pointer).unwrap_or("");
         let allowed = schema::allowed_keys(parent);
+        let meant = suggest::closest(&key, allowed.iter().copied());
+        // The misspelling of a member the object lacks: this is the one finding of the mistake
+        // (the rules that would report the member missing defer to it, see `misspelt`).
+        let lacking = meant.filter(|s| !cx.has(&pointer::join(parent, s)));
         let d = cx.diagnostic(
             &RULE,
             e.pointer.as_str(),
@@ -48,7 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if let Some(home) = homes.of_key(&key, parent) {
+        if let Some(home) = homes.of_key(&key, parent).filter(|_| lacking.is_none()) {
             let fix = match cx.source.format {
                 Format::Yaml => "check its indentation",
                 Format::Json => "move it there",
@@ -60,7 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )));
             continue;
         }
-        out.push(match suggest::closest(&key, allowed.iter().copied()) {
+        out.push(match meant {
             Some(s) => {
                 // Certain only when the key meant is not there already (and not a `Name.$`).
                 let taken = cx
@@ -78,6 +82,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None => d,
         });
     }
+}
+
+/// Whether the member at `pointer` is absent because it is misspelt: an unknown key of its
+/// object has it as its "did you mean" (`StopingCondition` for `StoppingCondition`). SL100
+/// reports that key with the fix; a rule that would report the member missing (SL101, or a
+/// cross-field rule "X needs Y") stays quiet, so that one mistake is one finding.
+pub fn misspelt(cx: &Context<'_>, pointer: &str) -> bool {
+    let Some((parent, name)) = pointer::split_last(pointer) else {
+        return false;
+    };
+    let mut unknown = cx
+        .schema_errors
+        .iter()
+        .filter(|e| e.violation == Violation::UnknownKey)
+        .filter(|e| pointer::parent(&e.pointer) == Some(parent))
+        .peekable();
+    if unknown.peek().is_none() || cx.has(pointer) {
+        return false;
+    }
+    let allowed = schema::allowed_keys(parent);
+    unknown.any(|e| {
+        pointer::last(&e.pointer)
+            .and_then(|key| suggest::closest(&key, allowed.iter().copied()))
+            .is_some_and(|meant| meant == name)
+    })
 }
 
 /// Where a key at the wrong level (a YAML indentation slip) belongs: for each unknown key, the
