@@ -300,6 +300,26 @@ fn explicit_files_that_are_not_json_or_yaml_are_skipped_with_a_note() {
 }
 
 #[test]
+fn concise_output_keeps_the_did_you_mean() {
+    let o = sagelint(&[
+        "check",
+        "--format",
+        "concise",
+        "testdata/invalid/misspelt-members.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "misspelt-members.yaml:29:1: error[SL100] unknown key `StopingCondition` in the request (did you mean `StoppingCondition`?)\n"
+        ),
+        "{out}"
+    );
+    // One mistake, one finding: no SL101 for the StoppingCondition the typo stands for.
+    assert!(!out.contains("SL101"), "{out}");
+}
+
+#[test]
 fn non_utf8_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bin.json");

@@ -40,19 +40,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // The misspelling of a member the object lacks: this is the one finding of the mistake
         // (the rules that would report the member missing defer to it, see `misspelt`).
         let lacking = meant.filter(|s| !cx.has(&pointer::join(parent, s)));
-        let d = cx.diagnostic(
-            &RULE,
-            e.pointer.as_str(),
-            Target::Key,
-            format!("unknown key `{key}` in {}", describe::object(parent)),
-        );
+        let mut message = format!("unknown key `{key}` in {}", describe::object(parent));
+        // The suggestion is the fix: in the message itself, which every format shows (the
+        // concise and GitHub formats show no help), unless the key belongs elsewhere.
+        let home = homes.of_key(&key, parent).filter(|_| lacking.is_none());
+        if let (Some(s), None) = (meant, &home) {
+            message.push_str(&format!(" (did you mean `{s}`?)"));
+        }
+        let d = cx.diagnostic(&RULE, e.pointer.as_str(), Target::Key, message);
         if parent.is_empty() {
             if let Some(help) = foreign_document(&key) {
                 out.push(d.with_help(help));
                 continue;
             }
         }
-        if let Some(home) = homes.of_key(&key, parent).filter(|_| lacking.is_none()) {
+        if let Some(home) = home {
             let fix = match cx.source.format {
                 Format::Yaml => "check its indentation",
                 Format::Json => "move it there",
@@ -74,7 +76,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let fix = (!taken && !key.ends_with(".$"))
                     .then(|| fix::replace_scalar(cx.source, d.span, s))
                     .flatten();
-                d.with_help(format!("did you mean `{s}`?")).with_fix(fix)
+                let d = d.with_fix(fix);
+                if taken {
+                    d.with_help(format!("`{s}` is set too: remove this key"))
+                } else {
+                    d
+                }
             }
             None if allowed.len() <= 12 => {
                 d.with_help(format!("allowed keys here: {}", allowed.join(", ")))
