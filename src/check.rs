@@ -43,8 +43,11 @@ pub struct Options {
     /// otherwise it is told by content ([`discover::classify`]).
     pub kind: Option<DocumentKind>,
     /// The file was found by a directory walk: a file that holds no request is skipped without
-    /// a word, and so is a DescribeTrainingJob response.
+    /// a word, and so is a DescribeTrainingJob response (unless `kind` or `responses` says so).
     pub walked: bool,
+    /// Check DescribeTrainingJob responses even in a walk (the language server shows what the
+    /// editor opens).
+    pub responses: bool,
 }
 
 /// [`check_parsed`], with the spans of the secrets found.
@@ -102,10 +105,11 @@ pub fn check_document(
         return only(out);
     }
     let kind = options.kind.unwrap_or_else(|| discover::classify(&root));
+    // Saved responses are checked when named, or when the configuration says so.
     if options.walked
+        && !options.responses
         && options.kind.is_none()
-        && kind == DocumentKind::Request
-        && discover::is_response(&root)
+        && kind == DocumentKind::Describe
     {
         return None;
     }

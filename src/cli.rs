@@ -23,7 +23,8 @@ Exit status:
   0  no diagnostic at or above --fail-on (default: error), or --exit-zero
   1  at least one diagnostic at or above --fail-on
   2  usage error, invalid configuration, or a file that could not be read or
-     was over --max-file-size (named on stderr; the other files are still checked)
+     was over --max-file-size (named on stderr; the other files are still checked),
+     or with --fail-on-empty a directory without a training job request
   3  internal error: a bug in sagelint (reported on stderr; please report it)
 
 Examples:
@@ -68,7 +69,8 @@ enum Command {
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. A directory is walked for
-    /// .json/.yaml/.yml files that are training job specs; a file named here is always checked.
+    /// .json/.yaml/.yml files that are training job specs; a file named here is checked, unless
+    /// neither its extension nor its content is JSON or YAML (then it is skipped with a note).
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -99,12 +101,16 @@ struct CheckArgs {
     /// Record every current finding in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// Exit 2 when a directory named finds no training job request (by default this is only
+    /// said on stderr): a CI gate whose specs moved or were renamed fails instead of passing.
+    #[arg(long)]
+    fail_on_empty: bool,
     /// Larger files are not read (exit status 2): bytes, or with a unit (512KiB, 16MiB, 1GiB).
     /// Default: `max-file-size` in the configuration, else 16MiB.
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
     max_file_size: Option<u64>,
     /// What the files are, instead of telling by content (or by the configuration's `[kind]`):
-    /// request, state-machine, cloudformation or pipeline.
+    /// request, state-machine, cloudformation, pipeline or describe.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     kind: Option<DocumentKind>,
 }
@@ -231,6 +237,9 @@ fn check(args: CheckArgs) -> ExitCode {
     // What to check, in output order, each with its configuration (discovered before any
     // output, so that an invalid configuration stops the run before it prints anything).
     let mut jobs = Vec::new();
+    // The directories named, and whether a walk of each found a request (or a file it could
+    // not read or check, which is reported already).
+    let mut walks: Vec<(PathBuf, bool)> = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let name = PathBuf::from(args.stdin_filename.as_deref().unwrap_or("<stdin>"));
@@ -243,7 +252,8 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(source) => jobs.push(Job {
                     path: name,
                     stdin: Some(source),
-                    walked: false,
+                    walked: None,
+                    sniffed: false,
                     limit,
                     config,
                 }),
@@ -253,7 +263,9 @@ fn check(args: CheckArgs) -> ExitCode {
                 }
             }
         } else if path.is_dir() {
+            let walk = walks.len();
             let (files, errors) = discover::walk(path);
+            walks.push((path.clone(), !errors.is_empty()));
             for (p, e) in errors {
                 eprintln!(
                     "sagelint: {}: {}",
@@ -271,7 +283,8 @@ fn check(args: CheckArgs) -> ExitCode {
                     jobs.push(Job {
                         path: file,
                         stdin: None,
-                        walked: true,
+                        walked: Some(walk),
+                        sniffed: false,
                         limit: size_limit(&config, args.max_file_size),
                         config,
                     });
@@ -282,7 +295,8 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(config) => jobs.push(Job {
                     path: path.clone(),
                     stdin: None,
-                    walked: false,
+                    walked: None,
+                    sniffed: !named_like_a_spec(path),
                     limit: size_limit(&config, args.max_file_size),
                     config,
                 }),
@@ -344,6 +358,11 @@ fn check(args: CheckArgs) -> ExitCode {
             chunk.par_iter().map(|job| run.check_file(job)).collect()
         };
         for (job, outcome) in chunk.iter().zip(outcomes) {
+            if let (Some(walk), false) = (job.walked, matches!(outcome, Outcome::Skipped)) {
+                if let Some((_, found)) = walks.get_mut(walk) {
+                    *found = true;
+                }
+            }
             match outcome {
                 Outcome::Unreadable(e) => {
                     report_unreadable(&job.path, &e);
@@ -354,6 +373,10 @@ fn check(args: CheckArgs) -> ExitCode {
                     crashed += 1;
                 }
                 Outcome::Skipped => {}
+                Outcome::NotJsonOrYaml => eprintln!(
+                    "sagelint: {}: skipped: neither its extension nor its content is JSON or YAML",
+                    render::sanitize(&display_name(&job.path))
+                ),
                 Outcome::Checked(checked, suppressions) => {
                     if let Some(s) = suppressions {
                         configs.record(s);
@@ -366,6 +389,17 @@ fn check(args: CheckArgs) -> ExitCode {
     for result in configs.unused_suppressions() {
         totals.add(run.finish(result), writer.as_mut());
     }
+    // A walk that found nothing to check says so, whatever the format (on stderr, like an
+    // unreadable file): a wrong directory or renamed specs must not pass unnoticed.
+    let mut empty = 0usize;
+    for (dir, _) in walks.iter().filter(|(_, found)| !found) {
+        eprintln!(
+            "sagelint: no training job requests found under {}",
+            render::sanitize(&display_name(dir))
+        );
+        empty += 1;
+    }
+    let empty_fails = args.fail_on_empty && empty > 0;
 
     if let Some(path) = &args.write_baseline {
         return match baseline::write_entries(path, totals.recorded) {
@@ -376,7 +410,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 );
                 ExitCode::from(if crashed > 0 {
                     crate::crash::EXIT_INTERNAL_ERROR
-                } else if failed > 0 {
+                } else if failed > 0 || empty_fails {
                     2
                 } else {
                     0
@@ -395,7 +429,12 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(writer) = writer {
         let (mut out, summary) = writer.finish();
         if matches!(args.format, OutputFormat::Human) && !args.quiet {
-            let mut text = render::human::summary_text(summary);
+            // Nothing is "passed" when a path could not be checked: the summary then only counts.
+            let mut text = if failed + crashed > 0 {
+                render::human::summary_text_incomplete(summary)
+            } else {
+                render::human::summary_text(summary)
+            };
             if totals.hidden > 0 {
                 text.push_str(&format!(
                     "{} known findings hidden by the baseline.\n",
@@ -421,7 +460,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     ExitCode::from(if crashed > 0 {
         crate::crash::EXIT_INTERNAL_ERROR
-    } else if failed > 0 {
+    } else if failed > 0 || empty_fails {
         2
     } else if totals.failing && !args.exit_zero {
         1
@@ -435,8 +474,12 @@ fn check(args: CheckArgs) -> ExitCode {
 struct Job {
     path: PathBuf,
     stdin: Option<SourceFile>,
-    /// Found by a directory walk: checked only if it is a training job request.
-    walked: bool,
+    /// Found by the walk of the directory at this index (of the walks): checked only if it is
+    /// a training job request.
+    walked: Option<usize>,
+    /// Named explicitly, with an extension that does not say JSON or YAML (`Cargo.toml`,
+    /// `README.md`, `job.txt`): checked only if its content is a JSON or YAML object.
+    sniffed: bool,
     /// The largest file read, in bytes.
     limit: u64,
     config: Arc<Config>,
@@ -455,6 +498,8 @@ enum Outcome {
     Crashed(String),
     /// A walked file that is not a training job request.
     Skipped,
+    /// A file named explicitly whose name and content are not JSON or YAML: a note, no check.
+    NotJsonOrYaml,
     Checked(Checked, Option<SuppressionReport>),
 }
 
@@ -493,13 +538,17 @@ impl Run<'_> {
     /// with [`crate::crash::EXIT_INTERNAL_ERROR`].
     fn check_file(&self, job: &Job) -> Outcome {
         crate::crash::fault("vanish", &job.path);
-        let source = match &job.stdin {
-            Some(source) => source.clone(),
-            None => match read_file(&job.path, job.limit) {
-                Ok(source) => source,
-                Err(e) => return Outcome::Unreadable(e),
-            },
-        };
+        let source =
+            match &job.stdin {
+                Some(source) => source.clone(),
+                None => match read_file(&job.path, job.limit) {
+                    Ok(source) => source,
+                    Err(
+                        ReadError::Binary { .. } | ReadError::NotUtf8 { .. } | ReadError::Utf16,
+                    ) if job.sniffed => return Outcome::NotJsonOrYaml,
+                    Err(e) => return Outcome::Unreadable(e),
+                },
+            };
         let name = source.name.clone();
         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check_source(job, source)
@@ -512,9 +561,13 @@ impl Run<'_> {
     fn check_source(&self, job: &Job, source: SourceFile) -> Outcome {
         crate::crash::fault("panic", &job.path);
         let parsed = parse::parse(&source);
+        if job.sniffed && !json_or_yaml_object(&parsed) {
+            return Outcome::NotJsonOrYaml;
+        }
         let options = Options {
             kind: self.kind.or_else(|| job.config.kind_for(&job.path)),
-            walked: job.walked,
+            walked: job.walked.is_some(),
+            responses: false,
         };
         let Some(checked) = sagelint::check::check_document(&source, parsed, options) else {
             return Outcome::Skipped;
@@ -587,6 +640,26 @@ fn config_error(e: &ConfigError) -> ExitCode {
         render::sanitize(&e.to_string())
     );
     ExitCode::from(2)
+}
+
+/// Whether a file's name says it is JSON or YAML (`.json`, `.yaml`, `.yml`; `.asl.json` state
+/// machines among them), or a CloudFormation template (`.template`, JSON or YAML by content):
+/// named explicitly, it is checked whatever it holds.
+fn named_like_a_spec(path: &Path) -> bool {
+    Format::from_path(path).is_some()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("template"))
+}
+
+/// Whether a file without a telling name parsed as a JSON or YAML object: a `README.md` that
+/// happens to be a YAML string, or a `Cargo.toml` that is no YAML at all, is not checked.
+fn json_or_yaml_object(parsed: &parse::Parsed) -> bool {
+    parsed.errors.is_empty()
+        && parsed
+            .root
+            .as_ref()
+            .is_some_and(|r| matches!(r.value, sagelint::tree::Value::Object(_)))
 }
 
 /// The configuration of each checked file (one given with `--config`, or the nearest one,

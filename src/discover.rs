@@ -91,7 +91,8 @@ pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     (files, errors)
 }
 
-/// Members only a DescribeTrainingJob response (or an EventBridge event carrying one) has.
+/// Members only a DescribeTrainingJob response (or an EventBridge event carrying one) has, that
+/// tell one at a glance (the whole list is `schema::RESPONSE_ONLY`).
 pub const RESPONSE_MARKERS: &[&str] = &[
     "TrainingJobArn",
     "TrainingJobStatus",
@@ -113,6 +114,10 @@ pub enum DocumentKind {
     /// A SageMaker Pipelines definition (`Steps`), or a CreatePipeline request holding one in
     /// `PipelineDefinition`.
     Pipeline,
+    /// A saved DescribeTrainingJob response (the request's members and response-only ones such
+    /// as `TrainingJobStatus`), or an EventBridge "SageMaker Training Job State Change" event
+    /// whose `detail` is one.
+    Describe,
     /// A Kubernetes custom resource (ACK, SageMaker Operator): `apiVersion`/`kind`, or the
     /// request's members in lowerCamelCase.
     KubernetesResource,
@@ -127,6 +132,7 @@ impl DocumentKind {
         ("state-machine", DocumentKind::StateMachine),
         ("cloudformation", DocumentKind::CloudFormation),
         ("pipeline", DocumentKind::Pipeline),
+        ("describe", DocumentKind::Describe),
     ];
 
     /// The kind a user named.
@@ -147,6 +153,7 @@ impl DocumentKind {
             DocumentKind::StateMachine => "a Step Functions state machine",
             DocumentKind::CloudFormation => "a CloudFormation or SAM template",
             DocumentKind::Pipeline => "a SageMaker Pipelines definition",
+            DocumentKind::Describe => "a DescribeTrainingJob response",
             DocumentKind::Other => "some other document",
         }
     }
@@ -157,6 +164,7 @@ impl DocumentKind {
             DocumentKind::StateMachine => "no Task state calls arn:aws:states:::sagemaker:createTrainingJob (with or without .sync)",
             DocumentKind::CloudFormation => "no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource has a Definition or DefinitionString with a Task state that calls sagemaker:createTrainingJob",
             DocumentKind::Pipeline => "no step of \"Type\": \"Training\" has Arguments",
+            DocumentKind::Describe => "no training job in it (an EventBridge event's detail, or the response itself)",
             DocumentKind::Request | DocumentKind::KubernetesResource | DocumentKind::Other => "",
         }
     }
@@ -184,8 +192,18 @@ pub fn classify(root: &Node) -> DocumentKind {
             .count()
     };
     let steps = root.get("Steps").is_some_and(|s| s.as_array().is_some());
+    let event = root.get("detail-type").and_then(Node::as_str) == Some(TRAINING_JOB_EVENT);
     if markers(true) >= 2 {
-        DocumentKind::Request
+        if members
+            .iter()
+            .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
+        {
+            DocumentKind::Describe
+        } else {
+            DocumentKind::Request
+        }
+    } else if event {
+        DocumentKind::Describe
     } else if (has("apiVersion") && has("kind")) || markers(false) >= 2 {
         DocumentKind::KubernetesResource
     } else if has("StartAt") && has("States") {
@@ -201,14 +219,8 @@ pub fn classify(root: &Node) -> DocumentKind {
     }
 }
 
-/// Whether a request file is a DescribeTrainingJob response (which has read-only members no
-/// request may send): a walk skips it.
-pub fn is_response(root: &Node) -> bool {
-    root.as_object()
-        .unwrap_or_default()
-        .iter()
-        .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))
-}
+/// The `detail-type` of the EventBridge event whose `detail` is a DescribeTrainingJob response.
+pub const TRAINING_JOB_EVENT: &str = "SageMaker Training Job State Change";
 
 /// Whether a text names at least two of a request's main members: a document that does not
 /// parse (or is not an object) but is meant to be a request.

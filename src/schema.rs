@@ -24,6 +24,16 @@ const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.js
 pub static SCHEMA: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
 
+/// The members a DescribeTrainingJob response has beyond the request it describes (generated
+/// from the service model: the response shape less the request shape).
+pub static RESPONSE_ONLY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    SCHEMA
+        .get("x-describe-response-only")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+});
+
 /// The schema without its annotations, made by `build.rs`: what the validator compiles.
 const VALIDATION_SCHEMA_TEXT: &str =
     include_str!(concat!(env!("OUT_DIR"), "/validation.schema.json"));
@@ -503,5 +513,7 @@ mod tests {
         assert!(at("/NoSuchThing").is_none());
         assert!(allowed_keys("").contains(&"TrainingJobName"));
         assert!(description("/RoleArn").is_some());
+        assert!(RESPONSE_ONLY.contains(&"TrainingJobStatus"));
+        assert!(!RESPONSE_ONLY.contains(&"RoleArn"));
     }
 }

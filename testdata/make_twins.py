@@ -159,6 +159,20 @@ INVALID = {
         AlgorithmSpecification__TrainingInputMode="Fiel",
         ResourceConfig__InstanceType="ml.m5.Xlarge",
     ),
+    # A misspelt member that is also required (or that another rule needs) is one finding, the
+    # typo's, with the fix: not an unknown key plus the member missing.
+    "misspelt-members": {
+        **{k: v for k, v in spec(
+            ResourceConfig={"InstanceType": "ml.m5.xlarge", "InstanceCont": 1, "VolumeSizeInGb": 30},
+            InputDataConfig=[{
+                "ChannelNam": "train",
+                "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Ur": "s3://my-bucket/churn/train/"}},
+            }],
+            EnableManagedSpotTraining=True,
+            CheckpointConfg={"S3Uri": "s3://my-bucket/checkpoints/"},
+        ).items() if k != "StoppingCondition"},
+        "StopingCondition": {"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+    },
     "missing-required": {
         "TrainingJobName": "no-role",
         "AlgorithmSpecification": {"TrainingImage": BASE["AlgorithmSpecification"]["TrainingImage"]},

@@ -148,6 +148,178 @@ fn unreadable_file_exits_2_and_the_others_are_still_checked() {
 }
 
 #[test]
+fn a_missing_path_is_never_a_pass() {
+    // Nothing checked: no success line before the error.
+    let o = sagelint(&["check", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        "No files checked.\n1 path could not be checked (see the messages above).\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "sagelint: cannot read no/such/file.json: No such file or directory\n"
+    );
+    // Some checked, without findings, and one missing: counted, not "passed".
+    let o = sagelint(&["check", "testdata/valid/minimal.yaml", "no/such/dir/"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o),
+        "No findings (1 file checked).\n1 path could not be checked (see the messages above).\n"
+    );
+}
+
+#[test]
+fn a_walk_that_finds_no_request_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    std::fs::write(dir.path().join("other/package.json"), r#"{"name": "x"}"#).unwrap();
+    for sub in ["empty", "other"] {
+        let path = dir.path().join(sub);
+        let path = path.to_str().unwrap();
+        let o = sagelint(&["check", path]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o), "No files checked.\n");
+        assert_eq!(
+            stderr(&o),
+            format!("sagelint: no training job requests found under {path}\n")
+        );
+        // A CI gate can fail on it; the JSON output stays a document.
+        let o = sagelint(&["check", "--fail-on-empty", "--format", "json", path]);
+        assert_eq!(o.status.code(), Some(2));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert_eq!(v["summary"]["files"], 0);
+        assert!(stderr(&o).contains("no training job requests found under"));
+    }
+    // Each directory named must find a request: one that does not is named, and fails the gate.
+    let empty = dir.path().join("empty");
+    let o = sagelint(&[
+        "check",
+        "--fail-on-empty",
+        "testdata/valid",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "sagelint: no training job requests found under {}\n",
+            empty.display()
+        )
+    );
+    // A directory with requests is not empty, with or without findings.
+    let o = sagelint(&["check", "--fail-on-empty", "testdata/valid"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "");
+    let o = sagelint(&["check", "--fail-on-empty", "testdata/invalid"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn explicit_files_that_are_not_json_or_yaml_are_skipped_with_a_note() {
+    // The project's own Cargo.toml and README.md: not JSON, and not YAML objects.
+    let o = sagelint(&["check", "Cargo.toml", "README.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "No files checked.\n");
+    assert_eq!(
+        stderr(&o),
+        "sagelint: Cargo.toml: skipped: neither its extension nor its content is JSON or YAML\n\
+         sagelint: README.md: skipped: neither its extension nor its content is JSON or YAML\n"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &[u8]| std::fs::write(dir.path().join(name), text).unwrap();
+    write("notes.txt", b"hello world\n");
+    write("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00");
+    // Content decides for an unknown extension: a request in a .txt file is checked.
+    write(
+        "job.txt",
+        &std::fs::read(common::root().join("testdata/invalid/instance-storage.yaml")).unwrap(),
+    );
+    // CloudFormation templates and state machines are checked (parsed), broken ones reported.
+    write(
+        "stack.template",
+        b"AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n",
+    );
+    write("broken.template", b"{\"Resources\": {,}\n");
+    write("machine.asl.json", br#"{"StartAt": "Train", "States": {}}"#);
+    // An explicit .json file is checked whatever it holds.
+    write("bad.json", b"not json");
+    let o = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "notes.txt",
+            "logo.png",
+            "job.txt",
+            "stack.template",
+            "broken.template",
+            "machine.asl.json",
+            "bad.json",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "sagelint: notes.txt: skipped: neither its extension nor its content is JSON or YAML\n\
+         sagelint: logo.png: skipped: neither its extension nor its content is JSON or YAML\n"
+    );
+    // Every file but the two skipped is checked (what a template or state machine holds is
+    // judged by the rules; that they are read at all is what matters here).
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["summary"]["files"], 5, "{}", stdout(&o));
+    let found: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let start = &d["span"]["start"];
+            format!(
+                "{} {} {}:{}",
+                d["file"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                start["line"],
+                start["column"]
+            )
+        })
+        .collect();
+    for expected in [
+        "job.txt SL501 25:3",
+        "broken.template SL001 1:16",
+        "bad.json SL001 1:1",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "{expected} in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn concise_output_keeps_the_did_you_mean() {
+    let o = sagelint(&[
+        "check",
+        "--format",
+        "concise",
+        "testdata/invalid/misspelt-members.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "misspelt-members.yaml:29:1: error[SL100] unknown key `StopingCondition` in the request (did you mean `StoppingCondition`?)\n"
+        ),
+        "{out}"
+    );
+    // One mistake, one finding: no SL101 for the StoppingCondition the typo stands for.
+    assert!(!out.contains("SL101"), "{out}");
+}
+
+#[test]
 fn non_utf8_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bin.json");

@@ -47,10 +47,8 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     ),
     (
         "cfn-block-definitionstring.yaml",
-        &[
-            ("SL503", 23, "\"ml.m5.xlarge\""),
-            ("SL100", 25, "\"VolumeSizeInGb\""),
-        ],
+        // One misspelt key, one finding (not also SL503 for the volume size it misspells).
+        &[("SL100", 25, "\"VolumeSizeInGb\"")],
     ),
     (
         "cfn-fnsub-definitionstring.json",
@@ -74,6 +72,15 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     (
         "create-pipeline-request.json",
         &[("SL505", 5, "0"), ("SL402", 5, "3000000")],
+    ),
+    (
+        // Response-only members and nulls are not reported: only the request's own mistake.
+        "describe-training-job.json",
+        &[("SL501", 54, "\"VolumeKmsKeyId\"")],
+    ),
+    (
+        "eventbridge-training-job-state-change.yaml",
+        &[("SL301", 27, "AugmentedManifestFile")],
     ),
 ];
 
@@ -296,6 +303,36 @@ fn kind_is_named_on_the_command_line_or_in_the_configuration() {
     let (status, _, err) = sagelint(&["check", path]);
     assert_eq!(status, 2);
     assert!(err.contains("sagelint.toml:2:"), "{err}");
+}
+
+#[test]
+fn a_walk_skips_describe_output_unless_the_configuration_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("testdata/invalid/describe-training-job.json"),
+        dir.path().join("describe.json"),
+    )
+    .unwrap();
+    let out = json_of(&[dir.path().to_str().unwrap()]);
+    assert_eq!(out["summary"]["files"], 0, "{out}");
+    std::fs::write(
+        dir.path().join("sagelint.toml"),
+        "[kind]\n\"describe*.json\" = \"describe\"\n",
+    )
+    .unwrap();
+    let out = json_of(&[dir.path().to_str().unwrap()]);
+    assert_eq!(out["summary"]["files"], 1, "{out}");
+    assert_eq!(out["diagnostics"][0]["rule"], "SL501");
+    // As a request (--kind request), its response-only members are unknown keys.
+    let file = dir.path().join("describe.json");
+    let out = json_of(&["--kind", "request", file.to_str().unwrap()]);
+    let unknown = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "SL100")
+        .count();
+    assert!(unknown >= 10, "{out}");
 }
 
 #[test]

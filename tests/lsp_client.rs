@@ -138,7 +138,7 @@ fn a_real_lsp_client_sees_the_diagnostics_and_their_ranges() {
     let sl103 = &t["open"][0];
     assert_eq!(
         sl103["message"],
-        "`Fiel` is not a valid TrainingInputMode for `AlgorithmSpecification.TrainingInputMode`: expected one of Pipe, File, FastFile\nhelp: did you mean `File`?"
+        "`Fiel` is not a valid TrainingInputMode for `AlgorithmSpecification.TrainingInputMode`: expected one of Pipe, File, FastFile (did you mean `File`?)"
     );
     assert_eq!(sl103["source"], "sagelint");
 

@@ -44,6 +44,7 @@ fn sequential(dir: &Path) -> Vec<FileResult> {
         let options = sagelint::check::Options {
             kind: None,
             walked: true,
+            responses: false,
         };
         if let Some(checked) = sagelint::check::check_document(&source, parsed, options) {
             results.push(FileResult {

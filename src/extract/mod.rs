@@ -1,6 +1,6 @@
-//! Finding the requests in a document: a request file of its own, or the requests embedded in a
+//! Finding the requests in a document: a request file of its own, the requests embedded in a
 //! Step Functions state machine, a CloudFormation/SAM template or a SageMaker Pipelines
-//! definition.
+//! definition, or the request a saved DescribeTrainingJob response describes.
 //!
 //! Each request comes out as an [`Embedded`]: where it sits in the file (a JSON Pointer and a
 //! label for people), the tree of the request with every span in the outer file, and its values
@@ -9,6 +9,7 @@
 //! A new kind of document adds an extractor here, and no rule changes.
 
 mod cloudformation;
+mod describe;
 mod pipeline;
 mod state_machine;
 pub mod text;
@@ -80,6 +81,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
         }
         DocumentKind::CloudFormation => cloudformation::extract(&mut found, root),
         DocumentKind::Pipeline => pipeline::extract(&mut found, root),
+        DocumentKind::Describe => describe::extract(&mut found, root),
         DocumentKind::KubernetesResource | DocumentKind::Other => {}
     }
     Extraction {

@@ -72,6 +72,7 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
             .as_ref()
             .and_then(|(path, config)| config.kind_for(path)),
         walked: true,
+        responses: true,
     };
     let checked = included
         .then(|| crate::check::check_document(&source, parsed, options))

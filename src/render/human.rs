@@ -22,6 +22,12 @@ pub fn render(results: &[FileResult], color: bool) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(WIDTH)
+        // Wrap at spaces only, and never inside a word: the default breaks after `-`, `/` or
+        // `(` (Unicode line breaking) and splits words longer than the line, which cut a regular
+        // expression, an ARN or a path in two. A token longer than the line overflows it.
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_links(false)
         .with_context_lines(1);
     let mut out = String::new();
@@ -257,6 +263,10 @@ pub fn summary_line(results: &[FileResult]) -> String {
 /// [`summary_line`] for counts already made.
 pub fn summary_text(s: Summary) -> String {
     let files = plural(s.files, "file", "files");
+    if s.files == 0 && s.errors + s.warnings + s.infos == 0 {
+        // Nothing checked is not a pass: a wrong path or an empty directory.
+        return "No files checked.\n".to_string();
+    }
     if s.errors + s.warnings + s.infos == 0 {
         return format!("All checks passed ({files} checked).\n");
     }
@@ -273,6 +283,74 @@ pub fn summary_text(s: Summary) -> String {
     format!("Found {} ({files} checked).\n", parts.join(", "))
 }
 
+/// [`summary_text`] for a run in which some path could not be checked: the counts, never a
+/// success line ("All checks passed" would hide that something was not checked at all).
+pub fn summary_text_incomplete(s: Summary) -> String {
+    if s.files > 0 && s.errors + s.warnings + s.infos == 0 {
+        return format!(
+            "No findings ({} checked).\n",
+            plural(s.files, "file", "files")
+        );
+    }
+    summary_text(s)
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::source::{Format, SourceFile, Span};
+
+    /// Render one diagnostic with `message` and `help` on a one-line file.
+    fn render_one(message: &str, help: &str) -> String {
+        let source = SourceFile::new("job.yaml", "TrainingJobName: xgboost_churn\n", Format::Yaml);
+        let rule = &crate::rules::schema::pattern_mismatch::RULE;
+        let d = Diagnostic {
+            rule,
+            severity: rule.severity,
+            message: message.to_string(),
+            help: Some(help.to_string()),
+            pointer: "/TrainingJobName".into(),
+            span: Span::new(17, 30),
+            redact: false,
+            fix: None,
+            origin: None,
+        };
+        render(
+            &[FileResult {
+                source,
+                diagnostics: vec![d],
+            }],
+            false,
+        )
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_token() {
+        // Each token straddles the width of 100 columns at some padding; whatever the padding,
+        // it must come out whole on one line (a break at `-`, `/`, `(` or inside a long word was
+        // miette's default).
+        let tokens = [
+            "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
+            "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+            "/opt/ml/input/data/<channel>/<file>",
+            "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ];
+        for token in tokens {
+            for pad in 40..100 {
+                let text = format!("{} {token} end", "x".repeat(pad));
+                let out = render_one(&text, &text);
+                let whole = out.lines().filter(|l| l.contains(token)).count();
+                assert_eq!(whole, 2, "`{token}` split at padding {pad}:\n{out}");
+            }
+        }
+        // A token longer than the line overflows it rather than being cut.
+        let long = format!("s3://bucket/{}", "a/".repeat(60));
+        let out = render_one(&format!("bad {long}"), "help");
+        assert!(out.lines().any(|l| l.contains(&long)), "{out}");
+    }
 }

@@ -23,8 +23,16 @@ struct Log {
 #[serde(rename_all = "camelCase")]
 struct Run {
     tool: Tool,
+    /// `%SRCROOT%`: the working directory, which relative artifact URIs are resolved against.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    original_uri_base_ids: std::collections::BTreeMap<&'static str, BaseUri>,
     results: Vec<SarifResult>,
     column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct BaseUri {
+    uri: String,
 }
 
 #[derive(Serialize)]
@@ -112,8 +120,11 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -170,9 +181,144 @@ fn descriptor(r: &'static Rule) -> ReportingDescriptor {
     }
 }
 
-/// A file name as a relative URI reference (SARIF artifact locations are URIs).
-fn uri(name: &str) -> String {
-    let path = fingerprint::normalize(name);
+/// The base of relative artifact URIs: the working directory (GitHub code scanning resolves
+/// `%SRCROOT%` against the repository checked out there).
+const SRCROOT: &str = "%SRCROOT%";
+
+/// The working directory as a directory URI (`file:///work/repo/`), once per process.
+static WORKING_DIR: std::sync::LazyLock<Option<Root>> = std::sync::LazyLock::new(|| {
+    let cwd = std::env::current_dir().ok()?;
+    Root::new(&cwd.to_string_lossy(), cfg!(windows))
+});
+
+/// A directory that relative artifact URIs are resolved against.
+#[derive(Debug, Clone)]
+pub struct Root {
+    /// Its normalized absolute path, `/`-separated, without a trailing `/`.
+    path: String,
+    windows: bool,
+}
+
+impl Root {
+    /// `dir` must be absolute; `windows` reads `\` as a separator and `C:` as a drive.
+    pub fn new(dir: &str, windows: bool) -> Option<Root> {
+        let path = absolute_path(dir, windows)?;
+        Some(Root {
+            path: path.trim_end_matches('/').to_string(),
+            windows,
+        })
+    }
+
+    /// The root as a `file:` URI ending in `/`, for `originalUriBaseIds`.
+    pub fn uri(&self) -> String {
+        format!("{}/", file_uri(&self.path))
+    }
+}
+
+/// A file name as SARIF wants it: a path under `root` as a URI reference relative to
+/// `%SRCROOT%` (`specs/job%20one.json`), anything else as an absolute `file:` URI (SARIF1004: a
+/// relative reference must not begin with a slash, nor climb out of its base with `..`). Names
+/// are percent-encoded (spaces, non-ASCII, `:`, ...). Without a root (no working directory), a
+/// relative name stays a bare relative reference.
+pub fn artifact_uri(name: &str, root: Option<&Root>) -> (String, Option<&'static str>) {
+    let windows = root.map_or(cfg!(windows), |r| r.windows) || is_windows_absolute(name);
+    if let Some(path) = absolute_path(name, windows) {
+        return match root.and_then(|r| relative_to(&path, r)) {
+            Some(rel) => (encode(&rel), Some(SRCROOT)),
+            None => (file_uri(&path), None),
+        };
+    }
+    let Some(root) = root else {
+        return (encode(&fingerprint::normalize(name)), None);
+    };
+    let joined = format!("{}/{}", root.path, separators(name, windows));
+    match absolute_path(&joined, windows) {
+        Some(path) => match relative_to(&path, root) {
+            Some(rel) => (encode(&rel), Some(SRCROOT)),
+            None => (file_uri(&path), None),
+        },
+        None => (encode(&fingerprint::normalize(name)), None),
+    }
+}
+
+/// `\` as `/` where it is a separator.
+fn separators(name: &str, windows: bool) -> String {
+    if windows {
+        name.replace('\\', "/")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `C:\x`, `C:/x` or `\\server\share`: absolute on Windows whatever the platform reading it.
+fn is_windows_absolute(name: &str) -> bool {
+    let b = name.as_bytes();
+    (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/'))
+        || name.starts_with("\\\\")
+}
+
+/// An absolute name, `/`-separated, with `.` and `..` resolved lexically (symbolic links are
+/// not followed: the name is the user's); `None` for a relative name.
+fn absolute_path(name: &str, windows: bool) -> Option<String> {
+    let name = separators(name, windows);
+    let (prefix, rest) = if windows && (is_windows_absolute(&name) || name.starts_with("//")) {
+        if let Some(unc) = name.strip_prefix("//") {
+            // `//server/share/...`: the authority is the server.
+            let (server, rest) = unc.split_once('/').unwrap_or((unc, ""));
+            (format!("//{server}"), rest.to_string())
+        } else {
+            (name[..2].to_ascii_uppercase(), name[3..].to_string())
+        }
+    } else if let Some(rest) = name.strip_prefix('/') {
+        (String::new(), rest.to_string())
+    } else {
+        return None;
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in rest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(format!("{prefix}/{}", parts.join("/")))
+}
+
+/// `path` relative to `root` when it is inside it.
+fn relative_to(path: &str, root: &Root) -> Option<String> {
+    let rest = if root.windows {
+        // Drive letters and Windows file names compare without regard to case.
+        let n = root.path.len();
+        (path.len() > n && path.as_bytes()[n] == b'/' && path[..n].eq_ignore_ascii_case(&root.path))
+            .then(|| &path[n + 1..])
+    } else {
+        path.strip_prefix(root.path.as_str())
+            .and_then(|r| r.strip_prefix('/'))
+    }?;
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// An absolute `/`-separated path (`/x`, `C:/x`, `//server/share/x`) as a `file:` URI.
+fn file_uri(path: &str) -> String {
+    match path.strip_prefix("//") {
+        Some(unc) => {
+            let (server, rest) = unc.split_once('/').unwrap_or((unc, ""));
+            format!("file://{}/{}", encode(server), encode(rest))
+        }
+        None if path.is_empty() || path.starts_with('/') => format!("file://{}", encode(path)),
+        // `C:/x`: the drive's colon stays, as RFC 8089 writes it.
+        None => match (path.get(..1), path.get(2..)) {
+            (Some(drive), Some(rest)) => format!("file:///{drive}:{}", encode(rest)),
+            _ => format!("file:///{}", encode(path)),
+        },
+    }
+}
+
+/// Percent-encode everything but unreserved characters and `/`.
+fn encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
@@ -206,8 +352,9 @@ fn results(r: &FileResult) -> impl Iterator<Item = SarifResult> + '_ {
             message: Text { text },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation {
-                        uri: uri(&r.source.name),
+                    artifact_location: {
+                        let (uri, uri_base_id) = artifact_uri(&r.source.name, WORKING_DIR.as_ref());
+                        ArtifactLocation { uri, uri_base_id }
                     },
                     region: Region {
                         start_line: start.line,
@@ -250,6 +397,10 @@ pub(super) fn document() -> super::Document {
                     rules: all.iter().map(|r| descriptor(r)).collect(),
                 },
             },
+            original_uri_base_ids: WORKING_DIR
+                .iter()
+                .map(|root| (SRCROOT, BaseUri { uri: root.uri() }))
+                .collect(),
             results: Vec::new(),
             column_kind: "unicodeCodePoints",
         }],
@@ -263,4 +414,89 @@ pub(super) fn document() -> super::Document {
 /// One file's elements of the `results` array, formatted for their place in it.
 pub(super) fn items(r: &FileResult, indent: &str) -> String {
     super::pretty_items(results(r), indent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{artifact_uri, Root};
+
+    fn unix() -> Root {
+        Root::new("/work/repo", false).unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn names_under_the_working_directory_are_relative_to_srcroot() {
+        let root = unix();
+        assert_eq!(root.uri(), "file:///work/repo/");
+        let rel = |name| artifact_uri(name, Some(&root));
+        let src = Some("%SRCROOT%");
+        assert_eq!(rel("specs/job.json"), ("specs/job.json".into(), src));
+        assert_eq!(rel("./specs/job.json"), ("specs/job.json".into(), src));
+        assert_eq!(
+            rel("/work/repo/specs/job.json"),
+            ("specs/job.json".into(), src)
+        );
+        assert_eq!(
+            rel("a/../b c/jöb.json"),
+            ("b%20c/j%C3%B6b.json".into(), src)
+        );
+        assert_eq!(rel("a:b.json"), ("a%3Ab.json".into(), src));
+        // A backslash is a file name character on Unix.
+        assert_eq!(rel("specs\\job.json"), ("specs%5Cjob.json".into(), src));
+    }
+
+    #[test]
+    fn names_outside_it_are_file_uris() {
+        let root = unix();
+        let abs = |name| artifact_uri(name, Some(&root));
+        assert_eq!(
+            abs("/tmp/x y.json"),
+            ("file:///tmp/x%20y.json".into(), None)
+        );
+        assert_eq!(
+            abs("../other/job.json"),
+            ("file:///work/other/job.json".into(), None)
+        );
+        assert_eq!(
+            abs("/work/repository/job.json").0,
+            "file:///work/repository/job.json"
+        );
+        assert_eq!(
+            abs("C:\\Users\\me\\job.json"),
+            ("file:///C:/Users/me/job.json".into(), None)
+        );
+        assert_eq!(
+            abs("\\\\server\\share\\job.json"),
+            ("file://server/share/job.json".into(), None)
+        );
+        assert_eq!(
+            Root::new("/", false).map(|r| r.uri()),
+            Some("file:///".into())
+        );
+        assert_eq!(abs("/").0, "file:///");
+    }
+
+    #[test]
+    fn windows_paths() {
+        let root = Root::new("C:\\work\\repo", true).unwrap_or_else(|| unreachable!());
+        assert_eq!(root.uri(), "file:///C:/work/repo/");
+        let uri = |name| artifact_uri(name, Some(&root));
+        assert_eq!(
+            uri("specs\\job.json"),
+            ("specs/job.json".into(), Some("%SRCROOT%"))
+        );
+        assert_eq!(
+            uri("c:\\Work\\Repo\\a.json"),
+            ("a.json".into(), Some("%SRCROOT%"))
+        );
+        assert_eq!(uri("..\\x.json"), ("file:///C:/work/x.json".into(), None));
+        assert_eq!(
+            uri("D:/data/x.json"),
+            ("file:///D:/data/x.json".into(), None)
+        );
+        assert_eq!(
+            artifact_uri("specs/job.json", None),
+            ("specs/job.json".into(), None)
+        );
+    }
 }

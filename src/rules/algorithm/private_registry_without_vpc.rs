@@ -1,6 +1,7 @@
 //! SL207 `private-registry-without-vpc` (see `rules/SL207.md`).
 
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::schema::unknown_key::misspelt;
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -21,7 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .and_then(|a| a.training_image_config.as_ref())
         .and_then(|c| c.training_repository_access_mode.as_deref());
-    if mode != Some("Vpc") || cx.has("/VpcConfig") {
+    if mode != Some("Vpc") || cx.has("/VpcConfig") || misspelt(cx, "/VpcConfig") {
         return;
     }
     out.push(

@@ -69,27 +69,40 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let base = format!("/DebugHookConfig/CollectionConfigurations/{i}/CollectionParameters");
         for key in params.keys().filter(|k| !known(k)) {
-            let d = cx.diagnostic(
-                &RULE,
-                pointer::join(&base, key),
-                Target::Key,
-                format!(
-                    "unknown collection parameter `{}` in {}: Debugger ignores it",
-                    describe::quote(key),
-                    describe::field(&base)
-                ),
+            let mut message = format!(
+                "unknown collection parameter `{}` in {}: Debugger ignores it",
+                describe::quote(key),
+                describe::field(&base)
             );
-            out.push(d.with_help(help(cx.source.format, key, params, &CANDIDATES)));
+            // A suggestion is the fix: in the message, which every format shows.
+            let help = match hint(cx.source.format, key, params, &CANDIDATES) {
+                Hint::Meant(s) => {
+                    message.push_str(&format!(" (did you mean `{s}`?)"));
+                    None
+                }
+                Hint::Help(h) => Some(h),
+            };
+            let d = cx.diagnostic(&RULE, pointer::join(&base, key), Target::Key, message);
+            out.push(match help {
+                Some(h) => d.with_help(h),
+                None => d,
+            });
         }
     }
 }
 
-fn help(
+/// What to tell about an unknown parameter: the one meant, or how to write parameters.
+enum Hint<'a> {
+    Meant(&'a str),
+    Help(String),
+}
+
+fn hint<'a>(
     format: Format,
     key: &str,
     params: &crate::model::StringMap,
-    all: &[String],
-) -> String {
+    all: &'a [String],
+) -> Hint<'a> {
     // `{name: save_interval, value: "5"}`: a name/value list entry written as the map.
     if key == "value" {
         if let Some(name) = params.get("name").filter(|n| known(n) && *n != "name") {
@@ -98,14 +111,14 @@ fn help(
                 Format::Json => format!("\"{name}\": \"{value}\""),
                 Format::Yaml => format!("{name}: \"{value}\""),
             };
-            return format!(
+            return Hint::Help(format!(
                 "CollectionParameters maps each parameter to its value: write `{member}` instead of `name` and `value`"
-            );
+            ));
         }
     }
     match suggest::closest(key, all.iter().map(String::as_str)) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!(
+        Some(s) => Hint::Meant(s),
+        None => Hint::Help(format!(
             "the parameters are {} (and `train.`, `eval.`, `predict.` or `global.` before the save settings)",
             DOCUMENTED
                 .iter()
@@ -113,7 +126,7 @@ fn help(
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
-        ),
+        )),
     }
 }
 

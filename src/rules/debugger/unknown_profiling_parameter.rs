@@ -44,17 +44,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if KNOWN.iter().any(|k| k.eq_ignore_ascii_case(key)) {
             continue;
         }
-        let d = cx.diagnostic(
-            &RULE,
-            pointer::join(BASE, key),
-            Target::Key,
-            format!(
-                "unknown profiling parameter `{}` in `ProfilerConfig.ProfilingParameters`: the profiler ignores it",
-                describe::quote(key)
-            ),
+        let meant = suggestion(key);
+        let mut message = format!(
+            "unknown profiling parameter `{}` in `ProfilerConfig.ProfilingParameters`: the profiler ignores it",
+            describe::quote(key)
         );
-        out.push(match suggestion(key) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        if let Some(s) = meant {
+            message.push_str(&format!(" (did you mean `{s}`?)"));
+        }
+        let d = cx.diagnostic(&RULE, pointer::join(BASE, key), Target::Key, message);
+        out.push(match meant {
+            Some(_) => d,
             None => d.with_help(
                 "the profiling options are `DetailedProfilingConfig`, `PythonProfilingConfig` and `DataLoaderProfilingConfig`; `LocalPath` sets where the profiler writes",
             ),

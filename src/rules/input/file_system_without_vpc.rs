@@ -2,6 +2,7 @@
 
 use super::{channel_label, channel_ptr};
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::schema::unknown_key::misspelt;
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -15,7 +16,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if cx.has("/VpcConfig") {
+    if cx.has("/VpcConfig") || misspelt(cx, "/VpcConfig") {
         return;
     }
     let Some(channels) = &cx.request.input_data_config else {

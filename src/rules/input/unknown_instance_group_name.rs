@@ -89,22 +89,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     let typo = (known.len() <= 100)
                         .then(|| crate::suggest::closest(name, known.iter().copied()))
                         .flatten();
-                    let help = match typo {
-                        Some(k) => format!("did you mean `{}`?", describe::quote(k)),
-                        None => "name one of the groups defined in ResourceConfig.InstanceGroups, or add the group there".to_string(),
-                    };
-                    out.push(
-                        cx.diagnostic(
-                            &RULE,
-                            format!("{at}/{j}"),
-                            Target::Value,
-                            format!(
-                                "{label} sends its data to instance group `{}`, which ResourceConfig.InstanceGroups does not define (it defines {list})",
-                                describe::quote(name)
-                            ),
-                        )
-                        .with_help(help),
+                    let mut message = format!(
+                        "{label} sends its data to instance group `{}`, which ResourceConfig.InstanceGroups does not define (it defines {list})",
+                        describe::quote(name)
                     );
+                    // The suggestion is the fix: in the message, which every format shows.
+                    if let Some(k) = typo {
+                        message.push_str(&format!("; did you mean `{}`?", describe::quote(k)));
+                    }
+                    let d = cx.diagnostic(&RULE, format!("{at}/{j}"), Target::Value, message);
+                    out.push(match typo {
+                        Some(_) => d,
+                        None => d.with_help("name one of the groups defined in ResourceConfig.InstanceGroups, or add the group there"),
+                    });
                 }
             }
         }

@@ -3,6 +3,7 @@
 use super::job_instance_types;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
+use crate::rules::schema::unknown_key::misspelt;
 use crate::rules::serverless::is_serverless;
 use crate::rules::{Check, Context, Rule};
 
@@ -28,7 +29,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .and_then(|r| r.volume_size_in_gb);
     // 0 is the model's minimum, but it is no volume at all.
     let zero = size == Some(0);
-    if cx.has(AT) && !zero {
+    if (cx.has(AT) && !zero) || misspelt(cx, AT) {
         return;
     }
     // In a heterogeneous cluster the one size must also fit every NVMe group's instance store.

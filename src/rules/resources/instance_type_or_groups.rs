@@ -2,6 +2,7 @@
 
 use super::list_set;
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::schema::unknown_key::misspelt;
 use crate::rules::serverless::is_serverless;
 use crate::rules::{Check, Context, Rule};
 
@@ -79,7 +80,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     if !ty {
         // `InstanceType: ""` or `null` is there but empty: the schema rules report the value.
-        if cx.root.lookup(TYPE).is_some() {
+        // A misspelt `InstanceTyp` is SL100's, with the fix.
+        if cx.root.lookup(TYPE).is_some() || [TYPE, GROUPS, PREFERENCES].iter().any(|p| misspelt(cx, p)) {
             return;
         }
         out.push(
@@ -91,7 +93,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_help("set InstanceType and InstanceCount (for example ml.m5.xlarge and 1), or InstanceGroups for a heterogeneous cluster"),
         );
-    } else if !cx.has(COUNT) {
+    } else if !cx.has(COUNT) && !misspelt(cx, COUNT) {
         out.push(
             cx.diagnostic(
                 &RULE,

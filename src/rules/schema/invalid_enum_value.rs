@@ -38,13 +38,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if allowed.len() <= LIST_AT_MOST {
             message.push_str(&format!(": expected one of {}", allowed.join(", ")));
         }
+        // The suggestion is the fix: in the message, which every format shows.
+        let meant = suggest::closest(actual, allowed.iter().copied());
+        if let Some(s) = meant {
+            message.push_str(&format!(" (did you mean `{s}`?)"));
+        }
         let d = cx.diagnostic(&RULE, e.pointer.as_str(), e.target, message);
-        out.push(match suggest::closest(actual, allowed.iter().copied()) {
+        out.push(match meant {
             Some(s) => {
                 let fix = (e.target == Target::Value && node.is_some_and(|n| n.as_str().is_some()))
                     .then(|| fix::replace_scalar(cx.source, d.span, s))
                     .flatten();
-                d.with_help(format!("did you mean `{s}`?")).with_fix(fix)
+                d.with_fix(fix)
             }
             None => d,
         });

@@ -3,6 +3,7 @@
 
 use crate::rules::{describe, Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::schema::unknown_key::misspelt;
 use crate::schema::Violation;
 
 pub const RULE: Rule = Rule {
@@ -26,6 +27,9 @@ const REQUIRED_UNLESS_SERVERLESS: &[&str] = &[
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.schema_errors {
         if let Violation::Required(member) = &e.violation {
+            if misspelt(cx, &crate::pointer::join(&e.pointer, member)) {
+                continue;
+            }
             out.push(cx.diagnostic(
                 &RULE,
                 e.pointer.as_str(),
@@ -41,7 +45,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for member in REQUIRED_UNLESS_SERVERLESS {
-        if !cx.has(&format!("/{member}")) {
+        let at = format!("/{member}");
+        if !cx.has(&at) && !misspelt(cx, &at) {
             out.push(
                 cx.diagnostic(
                     &RULE,

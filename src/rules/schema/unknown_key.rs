@@ -36,19 +36,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let key = pointer::last(&e.pointer).unwrap_or_default();
         let parent = pointer::parent(&e.pointer).unwrap_or("");
         let allowed = schema::allowed_keys(parent);
-        let d = cx.diagnostic(
-            &RULE,
-            e.pointer.as_str(),
-            Target::Key,
-            format!("unknown key `{key}` in {}", describe::object(parent)),
-        );
+        let meant = suggest::closest(&key, allowed.iter().copied());
+        // The misspelling of a member the object lacks: this is the one finding of the mistake
+        // (the rules that would report the member missing defer to it, see `misspelt`).
+        let lacking = meant.filter(|s| !cx.has(&pointer::join(parent, s)));
+        let mut message = format!("unknown key `{key}` in {}", describe::object(parent));
+        // The suggestion is the fix: in the message itself, which every format shows (the
+        // concise and GitHub formats show no help), unless the key belongs elsewhere.
+        let home = homes.of_key(&key, parent).filter(|_| lacking.is_none());
+        if let (Some(s), None) = (meant, &home) {
+            message.push_str(&format!(" (did you mean `{s}`?)"));
+        }
+        let d = cx.diagnostic(&RULE, e.pointer.as_str(), Target::Key, message);
         if parent.is_empty() {
             if let Some(help) = foreign_document(&key) {
                 out.push(d.with_help(help));
                 continue;
             }
         }
-        if let Some(home) = homes.of_key(&key, parent) {
+        if let Some(home) = home {
             let fix = match cx.source.format {
                 Format::Yaml => "check its indentation",
                 Format::Json => "move it there",
@@ -60,7 +66,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )));
             continue;
         }
-        out.push(match suggest::closest(&key, allowed.iter().copied()) {
+        out.push(match meant {
             Some(s) => {
                 // Certain only when the key meant is not there already (and not a `Name.$`).
                 let taken = cx
@@ -70,7 +76,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let fix = (!taken && !key.ends_with(".$"))
                     .then(|| fix::replace_scalar(cx.source, d.span, s))
                     .flatten();
-                d.with_help(format!("did you mean `{s}`?")).with_fix(fix)
+                let d = d.with_fix(fix);
+                if taken {
+                    d.with_help(format!("`{s}` is set too: remove this key"))
+                } else {
+                    d
+                }
             }
             None if allowed.len() <= 12 => {
                 d.with_help(format!("allowed keys here: {}", allowed.join(", ")))
@@ -78,6 +89,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None => d,
         });
     }
+}
+
+/// Whether the member at `pointer` is absent because it is misspelt: an unknown key of its
+/// object has it as its "did you mean" (`StopingCondition` for `StoppingCondition`). SL100
+/// reports that key with the fix; a rule that would report the member missing (SL101, or a
+/// cross-field rule "X needs Y") stays quiet, so that one mistake is one finding.
+pub fn misspelt(cx: &Context<'_>, pointer: &str) -> bool {
+    let Some((parent, name)) = pointer::split_last(pointer) else {
+        return false;
+    };
+    let mut unknown = cx
+        .schema_errors
+        .iter()
+        .filter(|e| e.violation == Violation::UnknownKey)
+        .filter(|e| pointer::parent(&e.pointer) == Some(parent))
+        .peekable();
+    if unknown.peek().is_none() || cx.has(pointer) {
+        return false;
+    }
+    let allowed = schema::allowed_keys(parent);
+    unknown.any(|e| {
+        pointer::last(&e.pointer)
+            .and_then(|key| suggest::closest(&key, allowed.iter().copied()))
+            .is_some_and(|meant| meant == name)
+    })
 }
 
 /// Where a key at the wrong level (a YAML indentation slip) belongs: for each unknown key, the
@@ -140,20 +176,9 @@ impl<'a> Homes<'a> {
 
 /// Top-level keys that show the file is another document than a CreateTrainingJob request.
 fn foreign_document(key: &str) -> Option<&'static str> {
-    const RESPONSE_ONLY: &[&str] = &[
-        "LastModifiedTime",
-        "TrainingStartTime",
-        "TrainingEndTime",
-        "TrainingTimeInSeconds",
-        "BillableTimeInSeconds",
-        "SecondaryStatusTransitions",
-        "FinalMetricDataList",
-        "FailureReason",
-        "ProfilingStatus",
-    ];
-    if crate::discover::RESPONSE_MARKERS.contains(&key) || RESPONSE_ONLY.contains(&key) {
+    if crate::schema::RESPONSE_ONLY.contains(&key) {
         return Some(
-            "this looks like a DescribeTrainingJob response, not a CreateTrainingJob request",
+            "this looks like a DescribeTrainingJob response, not a CreateTrainingJob request (check it with --kind describe)",
         );
     }
     match key {

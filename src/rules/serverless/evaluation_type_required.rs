@@ -1,6 +1,7 @@
 //! SL901 `evaluation-type-required` (see `rules/SL901.md`).
 
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::schema::unknown_key::misspelt;
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -18,6 +19,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     if config.job_type.as_deref() != Some("Evaluation")
         || cx.has("/ServerlessJobConfig/EvaluationType")
+        || misspelt(cx, "/ServerlessJobConfig/EvaluationType")
     {
         return;
     }

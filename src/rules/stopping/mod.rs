@@ -26,7 +26,12 @@ fn spot(cx: &Context<'_>) -> Spot {
     match cx.request.enable_managed_spot_training {
         Some(true) => Spot::On,
         Some(false) => Spot::Off,
-        None if cx.has("/EnableManagedSpotTraining") => Spot::Unknown,
+        // A misspelt key (SL100's, with the fix) leaves it unknown.
+        None if cx.has("/EnableManagedSpotTraining")
+            || crate::rules::schema::unknown_key::misspelt(cx, "/EnableManagedSpotTraining") =>
+        {
+            Spot::Unknown
+        }
         None => Spot::Off,
     }
 }

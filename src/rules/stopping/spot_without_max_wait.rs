@@ -2,6 +2,7 @@
 
 use super::{spot, Spot};
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::rules::schema::unknown_key::misspelt;
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -14,7 +15,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if spot(cx) != Spot::On || cx.has("/StoppingCondition/MaxWaitTimeInSeconds") {
+    const AT: &str = "/StoppingCondition/MaxWaitTimeInSeconds";
+    if spot(cx) != Spot::On || cx.has(AT) || misspelt(cx, AT) || misspelt(cx, "/StoppingCondition")
+    {
         return;
     }
     // A StoppingCondition filled in at run time, or of the wrong type: nothing to judge.
