@@ -23,10 +23,10 @@ pub(super) fn extract(found: &mut Found<'_>, root: &Node) {
     };
     let mut request = response.clone();
     if let Value::Object(members) = &mut request.value {
-        members.retain(|m| {
-            !RESPONSE_ONLY.contains(&m.key.as_str())
-                && !(event && m.key == "Tags" && m.value.as_object().is_some())
-        });
+        // An event's Tags is a map of keys to values, not the request's list.
+        let event_tags =
+            |m: &crate::tree::Member| event && m.key == "Tags" && m.value.as_object().is_some();
+        members.retain(|m| !(RESPONSE_ONLY.contains(&m.key.as_str()) || event_tags(m)));
     }
     drop_nulls(&mut request);
     let origin = Arc::new(Origin {
