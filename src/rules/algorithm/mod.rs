@@ -39,7 +39,7 @@ fn metric_regexes<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (String, Stri
         .enumerate()
         .filter_map(|(i, m)| {
             let regex = m.regex.as_deref()?;
-            if regex.is_empty() || crate::schema::is_templated(regex) {
+            if regex.is_empty() {
                 return None;
             }
             let label = match m.name.as_deref() {

@@ -101,9 +101,9 @@ fn instance_groups<'a>(cx: &'a Context<'_>) -> Groups<'a> {
     }
 }
 
-/// A string that is known before the job runs.
+/// A string that is set (a value known only later reads as unset: `crate::runtime`).
 fn literal(s: Option<&str>) -> bool {
-    s.is_some_and(|s| !s.is_empty() && !crate::schema::is_templated(s))
+    s.is_some_and(|s| !s.is_empty())
 }
 
 /// A channel's `S3DataSource.InstanceGroupNames`, when the document sets it as a list.
