@@ -12,8 +12,11 @@ registry! {
     private_registry_without_vpc,
     network_isolation_unsupported,
     metric_regex_without_group,
+    builtin_input_mode,
+    builtin_instance_class,
 }
 
+pub(crate) mod builtin;
 mod image_ref;
 mod metric_regex;
 

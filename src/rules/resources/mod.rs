@@ -10,6 +10,8 @@ registry! {
     kms_key_on_express_one_zone,
     selected_instance_read_only,
     instance_preferences_conflict,
+    warm_pool_with_spot,
+    warm_pool_with_instance_groups,
 }
 
 use crate::rules::{instance_types, Context};
@@ -42,4 +44,14 @@ pub(crate) fn job_instance_types<'a>(
 /// type (the schema reports it), or a Step Functions path (`Name.$`).
 pub(crate) fn list_set<T>(cx: &Context<'_>, pointer: &str, typed: Option<&[T]>) -> bool {
     cx.has(pointer) && typed.is_none_or(|l| !l.is_empty())
+}
+
+/// `ResourceConfig.KeepAlivePeriodInSeconds` when it asks for a managed warm pool: a literal
+/// value above 0 (0 keeps no pool; a Step Functions path is not known before the job runs).
+pub(crate) fn warm_pool(cx: &Context<'_>) -> Option<i64> {
+    cx.request
+        .resource_config
+        .as_ref()
+        .and_then(|r| r.keep_alive_period_in_seconds)
+        .filter(|s| *s > 0)
 }
