@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, DocumentKind};
 use crate::parse::{self, ParseErrorKind};
+use crate::policy::Policy;
 use crate::rules::{self, Check, Context, Rule};
 use crate::source::{SourceFile, Span};
 use crate::tree::Value;
@@ -31,6 +32,11 @@ pub struct Checked {
 
 /// [`check_parsed`], with the spans of the secrets found.
 pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked {
+    check_parsed_with(source, parsed, Policy::off())
+}
+
+/// [`check_parsed_full`] with the policy rules `policy` enables (the configuration's).
+pub fn check_parsed_with(source: &SourceFile, parsed: parse::Parsed, policy: &Policy) -> Checked {
     let mut out = Vec::new();
     for e in &parsed.errors {
         let rule = match e.kind {
@@ -102,8 +108,12 @@ pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked 
         root: &root,
         request: &request,
         schema_errors: &schema_errors,
+        policy,
     };
     for rule in rules::RULES.iter() {
+        if rule.opt_in() && !policy.enables(rule.code) {
+            continue;
+        }
         if let Check::Request(check) = rule.check {
             check(&cx, &mut out);
         }

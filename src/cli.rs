@@ -190,8 +190,12 @@ fn rules_table(format: RulesFormat) -> String {
         RulesFormat::Text => {
             for r in rules::RULES.iter() {
                 out.push_str(&format!(
-                    "{:<6} {:<36} {:<8} {}\n",
-                    r.code, r.name, r.severity, r.summary
+                    "{:<6} {:<36} {:<8} {}{}\n",
+                    r.code,
+                    r.name,
+                    r.severity,
+                    if r.opt_in() { "(opt-in) " } else { "" },
+                    r.summary
                 ));
             }
         }
@@ -497,7 +501,7 @@ impl Run<'_> {
         if job.walked && !discover::should_check(&source, &parsed) {
             return Outcome::Skipped;
         }
-        let checked = sagelint::check::check_parsed_full(&source, parsed);
+        let checked = sagelint::check::check_parsed_with(&source, parsed, &job.config.policy);
         let mut diagnostics = checked.diagnostics;
         // Before the configuration drops any finding: a secret stays masked in every source
         // line shown, even when its own diagnostic is disabled, suppressed or in the baseline.

@@ -58,7 +58,10 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
             root,
         };
     }
-    let mut diagnostics = crate::check::check_parsed(&source, parsed);
+    let policy = config
+        .as_ref()
+        .map_or(crate::policy::Policy::off(), |(_, c)| &c.policy);
+    let mut diagnostics = crate::check::check_parsed_with(&source, parsed, policy).diagnostics;
     if let Some((path, config)) = &config {
         config.apply(path, &mut diagnostics);
     }
