@@ -94,4 +94,24 @@ FIXTURES = {
         EnableManagedSpotTraining=True,
         StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
     ),
+    # From the developer guide: Seq2Seq reads File mode only, trains on GPUs only, and does not
+    # checkpoint (so a Spot job of it waits at most an hour).
+    "builtin-algorithm-constraints": spec(
+        TrainingJobName="seq2seq-translate-2025-01",
+        AlgorithmSpecification={
+            "TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/seq2seq:1",
+            "TrainingInputMode": "Pipe",
+        },
+        HyperParameters={"max_seq_len_source": "60", "max_seq_len_target": "60"},
+        InputDataConfig=[
+            {"ChannelName": name, "ContentType": "application/x-recordio-protobuf",
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix",
+                                             "S3Uri": f"s3://my-bucket/seq2seq/{name}/"}}}
+            for name in ["train", "validation", "vocab"]
+        ],
+        ResourceConfig={"InstanceType": "ml.c5.4xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+        EnableManagedSpotTraining=True,
+        StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+        CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
+    ),
 }

@@ -21,7 +21,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(channels) = &cx.request.input_data_config else {
         return;
     };
-    let mut job_reported = false;
+    // The channels that inherit Pipe mode from the job: one diagnostic on the job's mode.
+    let mut inheriting = Vec::new();
     for (i, channel) in channels.iter().enumerate() {
         let Some((mode, from)) = input_mode(cx, i, channel) else {
             continue;
@@ -29,28 +30,39 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if mode != "Pipe" {
             continue;
         }
-        let at = match from {
-            ModeFrom::Channel => format!("{}/InputMode", channel_ptr(i)),
-            // One diagnostic for the job's mode, however many channels inherit it.
-            ModeFrom::Job if job_reported => continue,
-            ModeFrom::Job => {
-                job_reported = true;
-                "/AlgorithmSpecification/TrainingInputMode".to_string()
-            }
-        };
+        if from == ModeFrom::Job {
+            inheriting.push(channel_label(i, channel));
+            continue;
+        }
         out.push(
             cx.diagnostic(
                 &RULE,
-                at,
+                format!("{}/InputMode", channel_ptr(i)),
                 Target::Value,
                 format!(
-                    "{} is read in Pipe mode (from {}), but the built-in {} algorithm supports File mode only",
+                    "{} is read in Pipe mode, but the built-in {} algorithm supports File mode only",
                     channel_label(i, channel),
-                    from.describe(),
                     algorithm.name
                 ),
             )
-            .with_help("use File mode (or FastFile, which works wherever File does)"),
+            .with_help(HELP),
+        );
+    }
+    if !inheriting.is_empty() {
+        out.push(
+            cx.diagnostic(
+                &RULE,
+                "/AlgorithmSpecification/TrainingInputMode",
+                Target::Value,
+                format!(
+                    "TrainingInputMode is Pipe ({} inherit it), but the built-in {} algorithm supports File mode only",
+                    inheriting.join(", "),
+                    algorithm.name
+                ),
+            )
+            .with_help(HELP),
         );
     }
 }
+
+const HELP: &str = "use File mode (or FastFile, which works wherever File does)";
