@@ -114,4 +114,19 @@ FIXTURES = {
         StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
         CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
     ),
+    # LDA trains on one CPU instance: a GPU is not used, a second instance idles.
+    "builtin-algorithm-instances": spec(
+        TrainingJobName="lda-topics-2025-01",
+        AlgorithmSpecification={
+            "TrainingImage": "766337827248.dkr.ecr.us-east-1.amazonaws.com/lda:1",
+            "TrainingInputMode": "File",
+        },
+        HyperParameters={"num_topics": "20", "feature_dim": "5000", "mini_batch_size": "128"},
+        InputDataConfig=[
+            {"ChannelName": "train", "ContentType": "text/csv",
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/lda/train/",
+                                             "S3DataDistributionType": "FullyReplicated"}}},
+        ],
+        ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 2, "VolumeSizeInGB": 50},
+    ),
 }

@@ -22,6 +22,8 @@ pub struct Builtin {
     pub class: Class,
     /// Saves checkpoints to `/opt/ml/checkpoints` without script changes.
     pub checkpoints: bool,
+    /// Trains on one instance only (its page: "can only train on a single machine").
+    pub single_instance: bool,
 }
 
 const fn b(
@@ -30,6 +32,7 @@ const fn b(
     pipe: bool,
     class: Class,
     checkpoints: bool,
+    single_instance: bool,
 ) -> Builtin {
     Builtin {
         repository,
@@ -37,77 +40,32 @@ const fn b(
         pipe,
         class,
         checkpoints,
+        single_instance,
     }
 }
 
-/// The built-in algorithms with an image of their own (JumpStart-based ones, such as LightGBM or
-/// CatBoost, run in framework images and cannot be told apart by repository).
+/// The built-in algorithms with an image of their own (fields: repository, name, Pipe mode,
+/// instance class, checkpoints, single instance only). JumpStart-based ones, such as LightGBM or
+/// CatBoost, run in framework images and cannot be told apart by repository.
+#[rustfmt::skip]
 pub const ALGORITHMS: &[Builtin] = &[
-    b("blazingtext", "BlazingText", true, Class::Either, false),
-    b(
-        "factorization-machines",
-        "Factorization Machines",
-        true,
-        Class::Either,
-        false,
-    ),
-    b(
-        "forecasting-deepar",
-        "DeepAR Forecasting",
-        false,
-        Class::Either,
-        false,
-    ),
-    b(
-        "image-classification",
-        "Image Classification - MXNet",
-        true,
-        Class::Gpu,
-        true,
-    ),
-    b("ipinsights", "IP Insights", false, Class::Either, false),
-    b("kmeans", "K-Means", true, Class::Either, false),
-    b(
-        "knn",
-        "K-Nearest-Neighbors (k-NN)",
-        true,
-        Class::Either,
-        false,
-    ),
-    b("lda", "LDA", true, Class::Cpu, false),
-    b(
-        "linear-learner",
-        "Linear Learner",
-        true,
-        Class::Either,
-        false,
-    ),
-    b("ntm", "Neural Topic Model", true, Class::Either, false),
-    b("object2vec", "Object2Vec", false, Class::Either, false),
-    b(
-        "object-detection",
-        "Object Detection - MXNet",
-        true,
-        Class::Gpu,
-        true,
-    ),
-    b("pca", "PCA", true, Class::Either, false),
-    b(
-        "randomcutforest",
-        "Random Cut Forest",
-        true,
-        Class::Cpu,
-        false,
-    ),
-    b(
-        "semantic-segmentation",
-        "Semantic Segmentation",
-        true,
-        Class::Gpu,
-        true,
-    ),
-    b("seq2seq", "Seq2Seq Modeling", false, Class::Gpu, false),
-    b("sagemaker-xgboost", "XGBoost", true, Class::Either, true),
+    b("blazingtext", "BlazingText", true, Class::Either, false, false),
+    b("factorization-machines", "Factorization Machines", true, Class::Either, false, false),
+    b("forecasting-deepar", "DeepAR Forecasting", false, Class::Either, false, false),
+    b("image-classification", "Image Classification - MXNet", true, Class::Gpu, true, false),
+    b("ipinsights", "IP Insights", false, Class::Either, false, false),
+    b("kmeans", "K-Means", true, Class::Either, false, false),
+    b("knn", "K-Nearest-Neighbors (k-NN)", true, Class::Either, false, false),
+    b("lda", "LDA", true, Class::Cpu, false, true),
+    b("linear-learner", "Linear Learner", true, Class::Either, false, false),
+    b("ntm", "Neural Topic Model", true, Class::Either, false, false),
+    b("object2vec", "Object2Vec", false, Class::Either, false, true),
+    b("object-detection", "Object Detection - MXNet", true, Class::Gpu, true, false),
+    b("pca", "PCA", true, Class::Either, false, false),
+    b("randomcutforest", "Random Cut Forest", true, Class::Cpu, false, false),
+    b("semantic-segmentation", "Semantic Segmentation", true, Class::Gpu, true, true),
+    b("seq2seq", "Seq2Seq Modeling", false, Class::Gpu, false, true),
+    b("sagemaker-xgboost", "XGBoost", true, Class::Either, true, false),
 ];
 
 /// The built-in algorithm the request's `TrainingImage` runs, if any.

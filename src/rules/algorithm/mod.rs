@@ -14,6 +14,8 @@ registry! {
     metric_regex_without_group,
     builtin_input_mode,
     builtin_instance_class,
+    builtin_gpu_unused,
+    builtin_single_instance,
 }
 
 pub(crate) mod builtin;

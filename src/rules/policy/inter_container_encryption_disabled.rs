@@ -13,22 +13,8 @@ pub const RULE: Rule = Rule {
     check: Check::Request(check),
 };
 
-/// How many instances the job runs on, when the request says so literally: `InstanceCount`, or
-/// the sum of the instance groups' counts.
-fn instances(cx: &Context<'_>) -> Option<i64> {
-    let rc = cx.request.resource_config.as_ref()?;
-    if cx.has("/ResourceConfig/InstanceGroups") {
-        let groups = rc.instance_groups.as_deref()?;
-        return groups
-            .iter()
-            .map(|g| g.instance_count)
-            .sum::<Option<i64>>();
-    }
-    rc.instance_count
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(n) = instances(cx).filter(|n| *n > 1) else {
+    let Some(n) = crate::rules::resources::total_instances(cx).filter(|n| *n > 1) else {
         return;
     };
     let Ok(value) = flag(

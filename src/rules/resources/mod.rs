@@ -55,3 +55,14 @@ pub(crate) fn warm_pool(cx: &Context<'_>) -> Option<i64> {
         .and_then(|r| r.keep_alive_period_in_seconds)
         .filter(|s| *s > 0)
 }
+
+/// How many instances the job runs on, when the request says so literally: `InstanceCount`, or
+/// the sum of the instance groups' counts (`None` when a count is known only at run time).
+pub(crate) fn total_instances(cx: &Context<'_>) -> Option<i64> {
+    let rc = cx.request.resource_config.as_ref()?;
+    if cx.has("/ResourceConfig/InstanceGroups") {
+        let groups = rc.instance_groups.as_deref()?;
+        return groups.iter().map(|g| g.instance_count).sum::<Option<i64>>();
+    }
+    rc.instance_count
+}
