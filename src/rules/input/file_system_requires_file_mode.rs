@@ -30,13 +30,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if mode == "File" {
             continue;
         }
-        let (at, help) = match from {
+        // The channel's own mode, or (inherited) the channel's file system: one place per channel.
+        let (at, target, help) = match from {
             ModeFrom::Channel => (
                 format!("{}/InputMode", channel_ptr(i)),
+                Target::Value,
                 "set this channel's InputMode to File (the file system is mounted, not streamed)",
             ),
             ModeFrom::Job => (
-                "/AlgorithmSpecification/TrainingInputMode".to_string(),
+                format!("{}/DataSource/FileSystemDataSource", channel_ptr(i)),
+                Target::Key,
                 "set InputMode: File on this channel (it overrides the job's TrainingInputMode), or make the job's TrainingInputMode File",
             ),
         };
@@ -44,7 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             cx.diagnostic(
                 &RULE,
                 at,
-                Target::Value,
+                target,
                 format!(
                     "{} reads a file system (FileSystemDataSource) in {mode} mode (from {}); channels that read Amazon EFS or FSx for Lustre must use File mode",
                     channel_label(i, channel),
