@@ -250,4 +250,26 @@ mod tests {
         assert!(a.served);
         assert!(!a.diagnostics.iter().any(|d| d.rule.code == "SL100"));
     }
+
+    #[test]
+    fn policy_rules_run_when_the_configuration_selects_them() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("job.yaml");
+        let uri = format!("file://{}", path.display());
+        let policy = |configs: &mut Configs| -> Vec<&'static str> {
+            analyse(&doc(&uri, REQUEST), configs)
+                .diagnostics
+                .iter()
+                .map(|d| d.rule.code)
+                .filter(|c| c.starts_with("PL"))
+                .collect()
+        };
+        assert!(policy(&mut Configs::default()).is_empty());
+        std::fs::write(
+            dir.path().join("sagelint.toml"),
+            "extend-select = [\"PL005\", \"PL006\"]\n[policy]\nrequired-tags = [\"team\"]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(policy(&mut Configs::default()), ["PL005", "PL006"]);
+    }
 }
