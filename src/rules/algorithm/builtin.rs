@@ -80,6 +80,12 @@ pub fn of(cx: &Context<'_>) -> Option<&'static Builtin> {
     ALGORITHMS.iter().find(|a| a.repository == repository)
 }
 
+/// Whether the request's `TrainingImage` is the built-in Semantic Segmentation algorithm, which
+/// does not support network isolation (SL208).
+pub fn without_network_isolation(cx: &Context<'_>) -> bool {
+    of(cx).is_some_and(|a| a.repository == super::network_isolation_unsupported::REPOSITORY)
+}
+
 /// Whether an instance type has NVIDIA GPUs (the facts table's accelerator kind).
 pub fn has_gpu(t: &crate::facts::InstanceType) -> bool {
     t.accelerators > 0 && t.accelerator_kind.starts_with("NVIDIA")

@@ -87,9 +87,12 @@ mod edge_cases {
         let groups = "ResourceConfig:\n  InstanceGroups:\n  - {InstanceGroupName: a, InstanceType: ml.c5.xlarge, InstanceCount: 1}\n  - {InstanceGroupName: b, InstanceType: ml.p4d.24xlarge, InstanceCount: 1}\n  VolumeSizeInGB: 30\nStoppingCondition: {MaxRuntimeInSeconds: 60}\n";
         // Two groups of one instance: a distributed job.
         assert_eq!(run("PL002", &mut Policy::default(), groups), [""]);
-        // The EBS-backed group needs the key; the NVMe one is fine.
+        // A group with NVMe storage cannot take the key (SL501), so none can be asked for; two
+        // EBS-backed groups need it.
+        assert!(run("PL003", &mut Policy::default(), groups).is_empty());
+        let ebs = groups.replace("ml.p4d.24xlarge", "ml.m5.xlarge");
         assert_eq!(
-            run("PL003", &mut Policy::default(), groups),
+            run("PL003", &mut Policy::default(), &ebs),
             ["/ResourceConfig/InstanceGroups/0/InstanceType"]
         );
         let mut p = Policy::default();
@@ -98,6 +101,30 @@ mod edge_cases {
             run("PL007", &mut p, groups),
             ["/ResourceConfig/InstanceGroups/0/InstanceType"]
         );
+    }
+
+    #[test]
+    fn no_policy_that_another_rule_forbids_meeting() {
+        // Semantic Segmentation cannot run isolated (SL208): PL001 does not ask for it.
+        let rc = "ResourceConfig: {InstanceType: ml.p3.2xlarge, InstanceCount: 1, VolumeSizeInGB: 30}\nStoppingCondition: {MaxRuntimeInSeconds: 60}\n";
+        let mut p = Policy::default();
+        p.enable("PL001");
+        let text = HEAD.replace(
+            "x.dkr.ecr.us-east-1.amazonaws.com/i:1",
+            "811284229777.dkr.ecr.us-east-1.amazonaws.com/semantic-segmentation:1",
+        ) + rc;
+        let source = SourceFile::new("t.yaml", text, Format::Yaml);
+        let found = crate::check::check_parsed_with(&source, crate::parse::parse(&source), &p);
+        assert!(!found.diagnostics.iter().any(|d| d.rule.code == "PL001"));
+        // Another image is asked for it.
+        assert_eq!(run("PL001", &mut Policy::default(), rc), [""]);
+        // An S3 Express One Zone output cannot take a KMS key (SL507): PL004 does not ask.
+        let express = HEAD.replace("s3://b/o/", "s3://out--use1-az4--x-s3/o/");
+        let source = SourceFile::new("t.yaml", express + rc, Format::Yaml);
+        let mut p = Policy::default();
+        p.enable("PL004");
+        let found = crate::check::check_parsed_with(&source, crate::parse::parse(&source), &p);
+        assert!(!found.diagnostics.iter().any(|d| d.rule.code == "PL004"));
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // An algorithm that cannot run isolated (SL208): the policy cannot be met, only excepted.
+    if crate::rules::algorithm::builtin::without_network_isolation(cx) {
+        return;
+    }
     let Ok(value) = flag(
         cx,
         "/EnableNetworkIsolation",

@@ -3,7 +3,8 @@
 use super::serverless;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
-use crate::rules::{instance_types, Check, Context, Rule};
+use crate::rules::resources::job_instance_types;
+use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
     code: "PL003",
@@ -18,7 +19,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if serverless(cx) || cx.has("/ResourceConfig/VolumeKmsKeyId") {
         return;
     }
-    let Some((at, t)) = instance_types(cx).find(|(_, t)| t.storage == Storage::EbsOnly) else {
+    // Every type the job may run on (groups and preferences included) must be EBS-backed: one
+    // with NVMe storage cannot take a key at all (SL501), so the policy cannot be met.
+    let types: Vec<_> = job_instance_types(cx).collect();
+    if types.iter().any(|(_, t)| t.storage != Storage::EbsOnly) {
+        return;
+    }
+    let Some((at, t)) = types.into_iter().next() else {
         return;
     };
     out.push(
