@@ -85,3 +85,44 @@ fn policy_rules_are_off_by_default_and_on_with_the_readme_policy_file() {
     let (status, out) = check(dir.path(), "ok.yaml");
     assert_eq!((status, out.as_str()), (0, ""), "{out}");
 }
+
+/// Every policy rule, with every parameter, over every fixture (broken ones included): no panic,
+/// and every finding's span lies within its file.
+#[test]
+fn every_policy_rule_runs_on_every_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("sagelint.toml");
+    std::fs::write(
+        &config,
+        "extend-select = [\"policy\"]\n[policy]\nrequired-tags = [\"team\", \"cost-center\"]\n\
+         allowed-instance-types = [\"ml.m5.*\"]\nmax-runtime-in-seconds = 600\n",
+    )
+    .unwrap();
+    let config = sagelint::config::Config::load(&config).unwrap();
+    assert_eq!(config.policy.enabled().count(), 8);
+    let mut policy_findings = 0;
+    for sub in ["valid", "invalid"] {
+        for entry in std::fs::read_dir(common::root().join("testdata").join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            let Some(format) = sagelint::Format::from_path(&path) else {
+                continue;
+            };
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let source = sagelint::SourceFile::new(path.display().to_string(), text, format);
+            let parsed = sagelint::parse::parse(&source);
+            let found = sagelint::check::check_parsed_with(&source, parsed, &config.policy);
+            for d in &found.diagnostics {
+                assert!(
+                    d.span.end <= source.text.len(),
+                    "{}: {} span out of the file",
+                    path.display(),
+                    d.rule.code
+                );
+            }
+            policy_findings += found.diagnostics.iter().filter(|d| d.rule.opt_in()).count();
+        }
+    }
+    assert!(policy_findings > 100, "{policy_findings}");
+}
