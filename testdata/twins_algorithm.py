@@ -129,4 +129,19 @@ FIXTURES = {
         ],
         ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 2, "VolumeSizeInGB": 50},
     ),
+    # BlazingText distributes the data across its instances itself.
+    "builtin-sharded-input": spec(
+        TrainingJobName="blazingtext-words-2025-01",
+        AlgorithmSpecification={
+            "TrainingImage": "811284229777.dkr.ecr.us-east-1.amazonaws.com/blazingtext:1",
+            "TrainingInputMode": "File",
+        },
+        HyperParameters={"mode": "batch_skipgram", "epochs": "5"},
+        InputDataConfig=[
+            {"ChannelName": "train", "ContentType": "text/plain",
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/corpus/train/",
+                                             "S3DataDistributionType": "ShardedByS3Key"}}},
+        ],
+        ResourceConfig={"InstanceType": "ml.c5.4xlarge", "InstanceCount": 3, "VolumeSizeInGB": 50},
+    ),
 }

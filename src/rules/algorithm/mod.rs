@@ -16,6 +16,7 @@ registry! {
     builtin_instance_class,
     builtin_gpu_unused,
     builtin_single_instance,
+    builtin_sharded_input,
 }
 
 pub(crate) mod builtin;
