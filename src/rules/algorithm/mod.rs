@@ -12,8 +12,14 @@ registry! {
     private_registry_without_vpc,
     network_isolation_unsupported,
     metric_regex_without_group,
+    builtin_input_mode,
+    builtin_instance_class,
+    builtin_gpu_unused,
+    builtin_single_instance,
+    builtin_sharded_input,
 }
 
+pub(crate) mod builtin;
 mod image_ref;
 mod metric_regex;
 

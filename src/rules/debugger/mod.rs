@@ -6,6 +6,7 @@ registry! {
     unknown_collection_parameter,
     invalid_profiling_interval,
     unknown_profiling_parameter,
+    debugger_unsupported_distribution,
 }
 
 /// Each repeated name as (its index, the index of its first use). Unset and empty names are not
