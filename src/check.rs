@@ -142,6 +142,10 @@ pub fn check_document(
         .map_or(Span::new(root.span.start, root.span.start), |m| m.key_span);
     let extraction = extract::extract(source, &mut root, kind);
     if extraction.requests.is_empty() && extraction.findings.is_empty() {
+        // Requests that are known only at run time: found, with nothing to report.
+        if extraction.unknown > 0 {
+            return only(out);
+        }
         if options.walked {
             return None;
         }
