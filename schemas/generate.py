@@ -74,6 +74,9 @@ API_VERSION = "2017-07-24"
 OPERATION = "CreateTrainingJob"
 ROOT_SHAPE = "CreateTrainingJobRequest"
 DESCRIBE_OPERATION = "DescribeTrainingJob"
+# The second shape sagelint checks: a tuning job, and the training job definitions in it.
+TUNING_OPERATION = "CreateHyperParameterTuningJob"
+TUNING_ROOT = "CreateHyperParameterTuningJobRequest"
 
 EXIT_STALE = 1
 EXIT_MODEL = 2
@@ -878,6 +881,9 @@ EXPECTED_TRANSLATIONS: dict[str, str] = {
     r"[a-zA-Z0-9:/_-]*": r"^(?:[a-zA-Z0-9:/_-]*)$",
     r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}": r"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119})$",
     r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}": r"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$",
+    # Tuning job and definition names (CreateHyperParameterTuningJob).
+    r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}": r"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})$",
+    r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}": r"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63})$",
     r"[a-zA-Z_][a-zA-Z0-9_]*": r"^(?:[a-zA-Z_][a-zA-Z0-9_]*)$",
     r"\d+K": r"^(?:[0-9]+K)$",
     r"(fs-[0-9a-f]{8,})": r"^(?:(fs-[0-9a-f]{8,}))$",
@@ -926,6 +932,10 @@ PATTERN_EXAMPLES: dict[str, list[tuple[str, bool]]] = {
         ("job-1", True), ("my_job", False), ("-job", False), ("job-", False),
         ("a--b", True), ("a" * 63, True), ("a" * 64, False), ("١", False)],
     r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}": [("a" * 120, True), ("a" * 121, False)],
+    r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}": [
+        ("tune-1", True), ("a" * 32, True), ("a" * 33, False), ("tune_1", False)],
+    r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}": [
+        ("def-a", True), ("a" * 64, True), ("a" * 65, False), ("-def", False)],
     r"[a-zA-Z_][a-zA-Z0-9_]*": [("_x1", True), ("1x", False), ("PATH", True)],
     r"\d+K": [("64K", True), ("K", False), ("64k", False), ("٦٤K", False)],
     r"(fs-[0-9a-f]{8,})": [("fs-0123abcd", True), ("fs-0123abc", False), ("fs-0123ABCD", False)],
@@ -1104,7 +1114,10 @@ def generate() -> tuple[dict[Path, str], dict]:
     op = model["operations"].get(OPERATION)
     if not op or op.get("input", {}).get("shape") != ROOT_SHAPE:
         raise ModelError(f"{OPERATION} no longer takes {ROOT_SHAPE}")
-    shapes = reachable_shapes(shapes_all, ROOT_SHAPE)
+    tuning = model["operations"].get(TUNING_OPERATION)
+    if not tuning or tuning.get("input", {}).get("shape") != TUNING_ROOT:
+        raise ModelError(f"{TUNING_OPERATION} no longer takes {TUNING_ROOT}")
+    shapes = reachable_shapes(shapes_all, ROOT_SHAPE) | reachable_shapes(shapes_all, TUNING_ROOT)
     for name, shape in shapes.items():
         check_keys(name, shape)
     schema = build_schema(model, shapes, version)

@@ -11,6 +11,7 @@ use crate::parse::{self, ParseErrorKind};
 use crate::policy::Policy;
 use crate::rules::{self, Check, Context, Rule};
 use crate::schema::Violation;
+use crate::shape::Shape;
 use crate::source::{SourceFile, Span};
 use crate::tree::Value;
 use crate::{model, schema, secrets, suppress};
@@ -34,7 +35,7 @@ pub struct Checked {
     pub secrets: Vec<Span>,
     /// The requests checked in the file (the language server's hover and completion read the
     /// members of the one under the cursor).
-    pub requests: Vec<Arc<Origin>>,
+    pub requests: Vec<(Arc<Origin>, Shape)>,
 }
 
 /// How to read and check a file.
@@ -160,7 +161,7 @@ pub fn check_document(
     for request in &requests {
         check_request(source, request, options.policy, &mut out, &mut secrets);
     }
-    let requests = requests.into_iter().map(|r| r.origin).collect();
+    let requests = requests.into_iter().map(|r| (r.origin, r.shape)).collect();
     let comments = suppress::comments(source, Some(&root));
     let unused = suppress::apply(source, &comments, &mut out);
     out.extend(unused);
@@ -183,7 +184,7 @@ fn check_request(
     secrets: &mut Vec<Span>,
 ) {
     let root = request.node.as_ref();
-    let mut schema_errors = schema::validate(root, request.dialect.json_path);
+    let mut schema_errors = schema::validate(root, request.shape, request.dialect.json_path);
     if !request.supplied.is_empty() {
         schema_errors.retain(|e| match &e.violation {
             Violation::Required(name) => {
@@ -195,6 +196,7 @@ fn check_request(
     let typed = model::from_tree(root);
     let cx = Context {
         source,
+        shape: request.shape,
         root,
         request: &typed,
         schema_errors: &schema_errors,

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod runtime;
 pub mod schema;
 pub mod secrets;
+pub mod shape;
 pub mod source;
 pub mod suggest;
 pub mod suppress;

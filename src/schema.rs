@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::diagnostic::Target;
 use crate::instance::{Instance, Tree};
 use crate::pointer;
+use crate::shape::Shape;
 use crate::tree::Node;
 
 const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.json");
@@ -34,14 +35,38 @@ pub static RESPONSE_ONLY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
-/// The schema without its annotations, made by `build.rs`: what the validator compiles.
-const VALIDATION_SCHEMA_TEXT: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/validation.schema.json"));
+/// The schemas without their annotations, made by `build.rs`, one per shape: what the
+/// validators compile.
+fn validation_schema_text(shape: Shape) -> &'static str {
+    match shape {
+        Shape::TrainingJob => include_str!(concat!(
+            env!("OUT_DIR"),
+            "/validation-training-job.schema.json"
+        )),
+        Shape::TuningJob => include_str!(concat!(
+            env!("OUT_DIR"),
+            "/validation-tuning-job.schema.json"
+        )),
+        Shape::TrainingJobDefinition => include_str!(concat!(
+            env!("OUT_DIR"),
+            "/validation-training-job-definition.schema.json"
+        )),
+    }
+}
 
-/// The compiled validator, built once per process, reading the tree in place
-/// ([`crate::instance::Tree`]). A test proves it compiles.
-static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
-    let schema: Value = serde_json::from_str(VALIDATION_SCHEMA_TEXT).ok()?;
+/// The compiled validators, each built once per process when a request of its shape is first
+/// checked, reading the tree in place ([`crate::instance::Tree`]). A test proves they compile.
+static VALIDATORS: [OnceLock<Option<Validator<Tree>>>; 3] =
+    [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+fn validator(shape: Shape) -> Option<&'static Validator<Tree>> {
+    VALIDATORS[shape as usize]
+        .get_or_init(|| compile(validation_schema_text(shape)))
+        .as_ref()
+}
+
+fn compile(text: &str) -> Option<Validator<Tree>> {
+    let schema: Value = serde_json::from_str(text).ok()?;
     jsonschema::options_for::<Tree>()
         .with_draft(jsonschema::Draft::Draft7)
         .with_keyword("pattern", |_, pattern, _| {
@@ -52,7 +77,7 @@ static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
         })
         .build(&schema)
         .ok()
-});
+}
 
 /// The `pattern` keyword, compiled on first use: the schema has 41 patterns, some of which
 /// (`[^ \t\n...]{1,2048}`) take milliseconds to compile, and a request reaches a few of them.
@@ -61,13 +86,13 @@ static VALIDATOR: LazyLock<Option<Validator<Tree>>> = LazyLock::new(|| {
 /// Java's `.*`, `.+` and `[\S\s]*` (19 of the 41) are answered without a regex.
 struct LazyPattern {
     source: String,
-    shape: Shape,
+    shape: PatternShape,
     regex: OnceLock<Option<fancy_regex::Regex>>,
 }
 
 /// The patterns answered without a regex, told apart once when the schema is compiled.
 #[derive(Clone, Copy)]
-enum Shape {
+enum PatternShape {
     NoLineTerminator,
     SomeLineWithoutTerminator,
     Anything,
@@ -95,10 +120,10 @@ impl LazyPattern {
         LazyPattern {
             source: source.to_string(),
             shape: match source {
-                NO_LINE_TERMINATOR => Shape::NoLineTerminator,
-                SOME_LINE_WITHOUT_TERMINATOR => Shape::SomeLineWithoutTerminator,
-                ANYTHING => Shape::Anything,
-                _ => Shape::Regex,
+                NO_LINE_TERMINATOR => PatternShape::NoLineTerminator,
+                SOME_LINE_WITHOUT_TERMINATOR => PatternShape::SomeLineWithoutTerminator,
+                ANYTHING => PatternShape::Anything,
+                _ => PatternShape::Regex,
             },
             regex: OnceLock::new(),
         }
@@ -115,12 +140,12 @@ impl LazyPattern {
 
     fn is_match(&self, s: &str) -> bool {
         match self.shape {
-            Shape::NoLineTerminator => !has_line_terminator(s),
-            Shape::SomeLineWithoutTerminator => !s.is_empty() && !has_line_terminator(s),
-            Shape::Anything => true,
+            PatternShape::NoLineTerminator => !has_line_terminator(s),
+            PatternShape::SomeLineWithoutTerminator => !s.is_empty() && !has_line_terminator(s),
+            PatternShape::Anything => true,
             // A pattern that cannot be compiled, or a match that exceeds the backtracking
             // limit, fails the value (as jsonschema's own keyword reports it).
-            Shape::Regex => self.regex().is_some_and(|r| r.is_match(s).unwrap_or(false)),
+            PatternShape::Regex => self.regex().is_some_and(|r| r.is_match(s).unwrap_or(false)),
         }
     }
 }
@@ -171,10 +196,10 @@ pub struct SchemaError {
     pub map_key: bool,
 }
 
-/// Validate a request; errors come in document order of the validator's walk. `json_path`:
-/// the request may hold Step Functions `Name.$` members (see [`crate::runtime`]).
-pub fn validate(root: &Node, json_path: bool) -> Vec<SchemaError> {
-    let Some(validator) = VALIDATOR.as_ref() else {
+/// Validate a request of `shape`; errors come in document order of the validator's walk.
+/// `json_path`: the request may hold Step Functions `Name.$` members (see [`crate::runtime`]).
+pub fn validate(root: &Node, shape: Shape, json_path: bool) -> Vec<SchemaError> {
+    let Some(validator) = validator(shape) else {
         return Vec::new();
     };
     let instance = Instance::Node(root);
@@ -188,7 +213,7 @@ pub fn validate(root: &Node, json_path: bool) -> Vec<SchemaError> {
         convert(error.kind(), at, false, &mut out);
     }
     if json_path {
-        drop_step_functions_paths(root, &mut out);
+        drop_step_functions_paths(root, shape, &mut out);
     }
     drop_runtime_values(root, &mut out);
     drop_consequences(&mut out);
@@ -283,13 +308,13 @@ fn convert(kind: &ValidationErrorKind, at: String, map_key: bool, out: &mut Vec<
 
 /// Step Functions passes a request with `"Name.$": "$.path"` members whose values are filled in
 /// at run time. Such a member stands for `Name`: it is neither unknown nor is `Name` missing.
-fn drop_step_functions_paths(root: &Node, errors: &mut Vec<SchemaError>) {
+fn drop_step_functions_paths(root: &Node, shape: Shape, errors: &mut Vec<SchemaError>) {
     errors.retain(|e| match &e.violation {
         Violation::UnknownKey => {
             let key = pointer::last(&e.pointer).unwrap_or_default();
             let parent = pointer::parent(&e.pointer).unwrap_or("");
             !key.strip_suffix(".$")
-                .is_some_and(|base| allowed_keys(parent).contains(&base))
+                .is_some_and(|base| allowed_keys(shape, parent).contains(&base))
         }
         Violation::Required(name) => root
             .lookup(&e.pointer)
@@ -300,7 +325,7 @@ fn drop_step_functions_paths(root: &Node, errors: &mut Vec<SchemaError>) {
             let key = pointer::last(&e.pointer).unwrap_or_default();
             let parent = pointer::parent(&e.pointer).unwrap_or("");
             match key.strip_suffix(".$") {
-                Some(base) => !key_is_valid(parent, base),
+                Some(base) => !key_is_valid(shape, parent, base),
                 None => true,
             }
         }
@@ -309,8 +334,8 @@ fn drop_step_functions_paths(root: &Node, errors: &mut Vec<SchemaError>) {
 }
 
 /// Whether `key` is a valid key of the map at `map_pointer` (rare: only for `Name.$` keys).
-fn key_is_valid(map_pointer: &str, key: &str) -> bool {
-    let Some(key_schema) = key_schema(map_pointer) else {
+fn key_is_valid(shape: Shape, map_pointer: &str, key: &str) -> bool {
+    let Some(key_schema) = key_schema(shape, map_pointer) else {
         return true;
     };
     jsonschema::options()
@@ -330,11 +355,11 @@ fn resolve(node: &Value) -> &Value {
     }
 }
 
-/// The schema of the value at an instance pointer (with `$ref`s resolved), if the request has
-/// such a place. Array indices and map keys are followed through `items` and
-/// `additionalProperties`.
-pub fn at(instance_pointer: &str) -> Option<&'static Value> {
-    let mut node = resolve(&SCHEMA);
+/// The schema of the value at an instance pointer of a request of `shape` (with `$ref`s
+/// resolved), if the request has such a place. Array indices and map keys are followed through
+/// `items` and `additionalProperties`.
+pub fn at(shape: Shape, instance_pointer: &str) -> Option<&'static Value> {
+    let mut node = SCHEMA.get("definitions")?.get(shape.root())?;
     for segment in pointer::segments(instance_pointer) {
         let next = if let Some(p) = node.get("properties").and_then(|p| p.get(segment.as_ref())) {
             p
@@ -349,8 +374,8 @@ pub fn at(instance_pointer: &str) -> Option<&'static Value> {
 }
 
 /// The member documentation of the property at a pointer (the text of the service model).
-pub fn description(instance_pointer: &str) -> Option<&'static str> {
-    let parent = at(pointer::parent(instance_pointer)?)?;
+pub fn description(shape: Shape, instance_pointer: &str) -> Option<&'static str> {
+    let parent = at(shape, pointer::parent(instance_pointer)?)?;
     let name = pointer::last(instance_pointer)?;
     let prop = parent.get("properties")?.get(name.as_ref())?;
     prop.get("description")
@@ -359,13 +384,13 @@ pub fn description(instance_pointer: &str) -> Option<&'static str> {
 }
 
 /// The schema constraining the keys of the map at `map_pointer`.
-pub fn key_schema(map_pointer: &str) -> Option<&'static Value> {
-    at(map_pointer)?.get("propertyNames").map(resolve)
+pub fn key_schema(shape: Shape, map_pointer: &str) -> Option<&'static Value> {
+    at(shape, map_pointer)?.get("propertyNames").map(resolve)
 }
 
 /// The member names an object at `pointer` may have.
-pub fn allowed_keys(pointer: &str) -> Vec<&'static str> {
-    at(pointer)
+pub fn allowed_keys(shape: Shape, pointer: &str) -> Vec<&'static str> {
+    at(shape, pointer)
         .and_then(|s| s.get("properties"))
         .and_then(Value::as_object)
         .map(|p| p.keys().map(String::as_str).collect())
@@ -392,18 +417,22 @@ mod tests {
     #[test]
     fn schema_compiles() {
         assert!(SCHEMA.is_object(), "schema JSON did not parse");
-        assert!(VALIDATOR.is_some(), "schema did not compile");
+        for shape in Shape::ALL {
+            assert!(
+                validator(shape).is_some(),
+                "the {shape:?} schema did not compile"
+            );
+        }
     }
 
-    /// The validator's schema is the generated one without annotations: every constraint kept,
-    /// in the same order (the order of the validator's errors).
+    /// Each validator's schema is the generated one without annotations, from its root: every
+    /// constraint of each definition it holds kept, in the same order (the order of the
+    /// validator's errors); the tuning job's training job definitions are plain objects there.
     #[test]
-    fn validation_schema_keeps_every_constraint() {
+    fn validation_schemas_keep_every_constraint() {
         let annotation = |k: &String| {
             ["description", "title", "x-aws-shape", "x-aws-pattern"].contains(&k.as_str())
         };
-        let stripped: Value = serde_json::from_str(VALIDATION_SCHEMA_TEXT).expect("parses");
-        let (mut full, mut kept) = (Vec::new(), Vec::new());
         // A schema's words in order, with each annotation `is` names and its value left out.
         fn without_annotations(v: &Value, out: &mut Vec<String>, is: &dyn Fn(&String) -> bool) {
             match v {
@@ -415,12 +444,30 @@ mod tests {
                 other => out.push(other.to_string()),
             }
         }
-        without_annotations(&SCHEMA, &mut full, &annotation);
-        without_annotations(&stripped, &mut kept, &|_| false);
-        assert_eq!(kept, full);
-        assert!(kept.iter().filter(|k| *k == "pattern").count() > 20);
-        assert!(!VALIDATION_SCHEMA_TEXT.contains("x-aws-shape"));
-        assert!(VALIDATION_SCHEMA_TEXT.len() < SCHEMA_TEXT.len() / 2);
+        let full = SCHEMA["definitions"].as_object().expect("definitions");
+        for shape in Shape::ALL {
+            let text = validation_schema_text(shape);
+            let stripped: Value = serde_json::from_str(text).expect("parses");
+            assert_eq!(stripped["$ref"], format!("#/definitions/{}", shape.root()));
+            let defs = stripped["definitions"].as_object().expect("definitions");
+            assert!(defs.contains_key(shape.root()));
+            for (name, def) in defs {
+                let (mut expected, mut kept) = (Vec::new(), Vec::new());
+                without_annotations(&full[name], &mut expected, &annotation);
+                without_annotations(def, &mut kept, &|_| false);
+                if shape == Shape::TuningJob && name == shape.root() {
+                    assert_ne!(kept, expected, "definitions not made opaque");
+                    continue;
+                }
+                assert_eq!(kept, expected, "{shape:?}: {name}");
+            }
+            assert!(!text.contains("x-aws-shape") && !text.contains("x-describe"));
+            assert!(text.len() < SCHEMA_TEXT.len() / 2);
+        }
+        // The training job's schema holds none of the tuning job's definitions.
+        let training = validation_schema_text(Shape::TrainingJob);
+        assert!(!training.contains("ParameterRanges"));
+        assert!(validation_schema_text(Shape::TuningJob).contains("ParameterRanges"));
     }
 
     #[test]
@@ -484,7 +531,7 @@ mod tests {
         let v = serde_json::json!({"TrainingJobName": "", "RoleArn": null,
             "AlgorithmSpecification": {"TrainingInputMode": null, "TrainingImage": "i"},
             "OutputDataConfig": {"S3OutputPath": "${Out}"}});
-        let found: Vec<_> = validate(&tree(&v), true)
+        let found: Vec<_> = validate(&tree(&v), Shape::TrainingJob, true)
             .into_iter()
             .map(|e| (e.pointer, e.violation))
             .collect();
@@ -505,12 +552,21 @@ mod tests {
 
     #[test]
     fn navigation_follows_refs_items_and_maps() {
-        assert!(at("/ResourceConfig/VolumeSizeInGB").is_some());
-        assert!(at("/InputDataConfig/3/DataSource/S3DataSource/S3Uri").is_some());
-        assert!(at("/HyperParameters/anything").is_some());
-        assert!(at("/NoSuchThing").is_none());
-        assert!(allowed_keys("").contains(&"TrainingJobName"));
-        assert!(description("/RoleArn").is_some());
+        let job = Shape::TrainingJob;
+        assert!(at(job, "/ResourceConfig/VolumeSizeInGB").is_some());
+        assert!(at(job, "/InputDataConfig/3/DataSource/S3DataSource/S3Uri").is_some());
+        assert!(at(job, "/HyperParameters/anything").is_some());
+        assert!(at(job, "/NoSuchThing").is_none());
+        assert!(allowed_keys(job, "").contains(&"TrainingJobName"));
+        assert!(description(job, "/RoleArn").is_some());
+        // The other shapes start at their own roots.
+        let definition = Shape::TrainingJobDefinition;
+        assert!(allowed_keys(definition, "").contains(&"StaticHyperParameters"));
+        assert!(!allowed_keys(definition, "").contains(&"TrainingJobName"));
+        assert!(at(definition, "/ResourceConfig/VolumeSizeInGB").is_some());
+        let tuning = Shape::TuningJob;
+        assert!(at(tuning, "/HyperParameterTuningJobConfig/ResourceLimits").is_some());
+        assert!(at(tuning, "/TrainingJobDefinitions/0/StaticHyperParameters").is_some());
         assert!(RESPONSE_ONLY.contains(&"TrainingJobStatus"));
         assert!(!RESPONSE_ONLY.contains(&"RoleArn"));
     }

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::discover::DocumentKind;
 use crate::runtime::Dialect;
+use crate::shape::Shape;
 use crate::source::{SourceFile, Span};
 use crate::tree::Node;
 
@@ -27,6 +28,8 @@ use crate::tree::Node;
 #[derive(Debug)]
 pub struct Embedded<'a> {
     pub origin: Arc<Origin>,
+    /// Its API shape.
+    pub shape: Shape,
     /// The request, with values known later replaced; spans in the outer file.
     pub node: Cow<'a, Node>,
     /// How values known later are written in it.
@@ -72,6 +75,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
                         pointer: String::new(),
                         label: String::new(),
                     }),
+                    shape: Shape::TrainingJob,
                     node: Cow::Borrowed(root),
                     dialect: Dialect::REQUEST,
                     supplied: &[],
@@ -118,6 +122,7 @@ impl Found<'_> {
         }
         self.requests.push(Embedded {
             origin,
+            shape: how.shape,
             node: Cow::Owned(node),
             dialect,
             supplied: how.supplied,
@@ -154,6 +159,7 @@ impl Found<'_> {
 /// How a container holds its requests.
 #[derive(Debug, Clone, Copy, Default)]
 struct How {
+    shape: Shape,
     supplied: &'static [&'static str],
     rewritten: bool,
 }

@@ -14,6 +14,7 @@ use crate::diagnostic::Origin;
 use crate::pointer;
 use crate::rules::document::syntax_error;
 use crate::runtime::Dialect;
+use crate::shape::Shape;
 use crate::tree::Node;
 
 const DIALECT: Dialect = Dialect {
@@ -66,6 +67,7 @@ fn steps(found: &mut Found<'_>, holder: &Node, at: &str, rewritten: bool) {
                             label: format!("pipeline step {name}"),
                         });
                         let how = How {
+                            shape: Shape::TrainingJob,
                             supplied: &["TrainingJobName"],
                             rewritten,
                         };

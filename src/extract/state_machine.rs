@@ -14,6 +14,7 @@ use crate::diagnostic::Origin;
 use crate::pointer;
 use crate::rules::document::{parameters_in_jsonata_state, unsupported_integration_pattern};
 use crate::runtime::Dialect;
+use crate::shape::Shape;
 use crate::tree::Node;
 
 /// Where a state machine sits in the file.
@@ -128,6 +129,7 @@ fn task(found: &mut Found<'_>, name: &str, state: &Node, at: &str, jsonata: bool
         );
     }
     let how = How {
+        shape: Shape::TrainingJob,
         supplied: &[],
         rewritten: place.rewritten,
     };

@@ -16,6 +16,7 @@ use lsp_types::{CodeDescription, DiagnosticSeverity, DiagnosticTag, NumberOrStri
 use super::convert::Encoding;
 use super::document::Document;
 use crate::config::{Config, ConfigError};
+use crate::shape::Shape;
 use crate::source::SourceFile;
 use crate::tree::Node;
 use crate::{parse, Diagnostic, Severity};
@@ -29,27 +30,28 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The parsed tree (for hover and completion), when the text parses.
     pub root: Option<Node>,
-    /// The pointers of the requests in the document (`""` for a request file of its own).
-    pub requests: Vec<String>,
+    /// The pointers of the requests in the document (`""` for a request file of its own), and
+    /// their shapes.
+    pub requests: Vec<(String, Shape)>,
 }
 
 impl Analysis {
     /// A pointer of the document as a pointer into the request that holds it, if one does.
-    pub fn in_request(&self, ptr: &str) -> Option<String> {
+    pub fn in_request(&self, ptr: &str) -> Option<(String, Shape)> {
         within(&self.requests, ptr)
     }
 }
 
-/// `ptr` relative to the innermost of `requests` (pointers) that holds it.
-pub fn within(requests: &[String], ptr: &str) -> Option<String> {
+/// `ptr` relative to the innermost of `requests` (pointers) that holds it, and its shape.
+pub fn within(requests: &[(String, Shape)], ptr: &str) -> Option<(String, Shape)> {
     requests
         .iter()
-        .filter(|r| {
+        .filter(|(r, _)| {
             ptr.strip_prefix(r.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         })
-        .max_by_key(|r| r.len())
-        .map(|r| ptr[r.len()..].to_string())
+        .max_by_key(|(r, _)| r.len())
+        .map(|(r, shape)| (ptr[r.len()..].to_string(), *shape))
 }
 
 /// Check a document the way `sagelint check` checks a file: same rules, messages and
@@ -88,7 +90,11 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
             requests: Vec::new(),
         };
     };
-    let requests = checked.requests.iter().map(|o| o.pointer.clone()).collect();
+    let requests = checked
+        .requests
+        .iter()
+        .map(|(o, shape)| (o.pointer.clone(), *shape))
+        .collect();
     let mut diagnostics = checked.diagnostics;
     if let Some((path, config)) = &config {
         config.apply(path, &mut diagnostics);

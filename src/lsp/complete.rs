@@ -10,20 +10,21 @@ use serde_json::Value;
 use super::cursor::{self, Context};
 use super::document::Document;
 use super::Encoding;
+use crate::shape::Shape;
 use crate::source::{Format, Span};
 use crate::{pointer, schema};
 
 /// Completion at `offset`, inside one of `requests` (their pointers in the document).
 pub fn complete(
     doc: &Document,
-    requests: &[String],
+    requests: &[(String, Shape)],
     offset: usize,
     enc: Encoding,
 ) -> Vec<CompletionItem> {
     let Some(mut cx) = cursor::context(&doc.text, doc.format, offset) else {
         return Vec::new();
     };
-    let Some(relative) = super::analysis::within(requests, &cx.pointer) else {
+    let Some((relative, shape)) = super::analysis::within(requests, &cx.pointer) else {
         return Vec::new();
     };
     cx.pointer = relative;
@@ -55,12 +56,12 @@ pub fn complete(
         }
     };
     if cx.at_key {
-        keys(&cx)
+        keys(shape, &cx)
             .into_iter()
             .map(|key| {
                 let ptr = pointer::join(&cx.pointer, key);
                 let insert = key_text(doc.format, &cx, key, &rest_of_line);
-                let detail = schema::at(&ptr)
+                let detail = schema::at(shape, &ptr)
                     .and_then(|s| s.get("type"))
                     .and_then(Value::as_str)
                     .map(str::to_string);
@@ -68,13 +69,13 @@ pub fn complete(
                     key.to_string(),
                     CompletionItemKind::FIELD,
                     insert,
-                    super::hover::member_doc(&ptr),
+                    super::hover::member_doc(shape, &ptr),
                     detail,
                 )
             })
             .collect()
     } else {
-        values(&cx.pointer)
+        values(shape, &cx.pointer)
             .into_iter()
             .map(|(value, is_string)| {
                 let insert = value_text(doc.format, &cx, &value, is_string);
@@ -85,8 +86,8 @@ pub fn complete(
 }
 
 /// The members the object at the cursor may have and does not have yet.
-fn keys(cx: &Context) -> Vec<&'static str> {
-    schema::allowed_keys(&cx.pointer)
+fn keys(shape: Shape, cx: &Context) -> Vec<&'static str> {
+    schema::allowed_keys(shape, &cx.pointer)
         .into_iter()
         .filter(|k| {
             !cx.present
@@ -97,8 +98,8 @@ fn keys(cx: &Context) -> Vec<&'static str> {
 }
 
 /// The values a member takes, when they are a closed set: `(text, is a string)`.
-fn values(ptr: &str) -> Vec<(String, bool)> {
-    let Some(s) = schema::at(ptr) else {
+fn values(shape: Shape, ptr: &str) -> Vec<(String, bool)> {
+    let Some(s) = schema::at(shape, ptr) else {
         return Vec::new();
     };
     if let Some(values) = s.get("enum").and_then(Value::as_array) {
@@ -142,16 +143,21 @@ mod tests {
         let offset = text_with_cursor.find('|').unwrap();
         let text = text_with_cursor.replace('|', "");
         let doc = Document::new(lsp_types::Uri::from_str(uri).unwrap(), "", 1, text);
-        complete(&doc, &[String::new()], offset, Encoding::Utf16)
-            .into_iter()
-            .map(|i| {
-                let insert = match i.text_edit {
-                    Some(CompletionTextEdit::Edit(e)) => e.new_text,
-                    _ => String::new(),
-                };
-                (i.label, insert)
-            })
-            .collect()
+        complete(
+            &doc,
+            &[(String::new(), Shape::TrainingJob)],
+            offset,
+            Encoding::Utf16,
+        )
+        .into_iter()
+        .map(|i| {
+            let insert = match i.text_edit {
+                Some(CompletionTextEdit::Edit(e)) => e.new_text,
+                _ => String::new(),
+            };
+            (i.label, insert)
+        })
+        .collect()
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::analysis::Analysis;
 use super::cursor;
 use super::document::Document;
+use crate::shape::Shape;
 use crate::{pointer, schema};
 
 /// The hover text at a byte offset, and the span it is about.
@@ -20,7 +21,7 @@ pub fn hover_text(analysis: &Analysis, offset: usize) -> Option<(String, crate::
     let mut span = None;
     if let Some(place) = &place {
         let member = analysis.in_request(&place.pointer);
-        if let Some(doc) = member.as_deref().and_then(member_doc) {
+        if let Some(doc) = member.and_then(|(ptr, shape)| member_doc(shape, &ptr)) {
             sections.push(doc);
             span = Some(place.span);
         }
@@ -62,7 +63,7 @@ pub fn hover(
 }
 
 /// The documentation of the member at `ptr` (for an array item, of the array's member).
-pub fn member_doc(ptr: &str) -> Option<String> {
+pub fn member_doc(shape: Shape, ptr: &str) -> Option<String> {
     // `/InputDataConfig/0` is documented as InputDataConfig; its item schema gives constraints.
     let mut member = ptr;
     while pointer::last(member).is_some_and(|s| s.parse::<usize>().is_ok()) {
@@ -71,13 +72,13 @@ pub fn member_doc(ptr: &str) -> Option<String> {
     let name = pointer::last(member)?;
     let name = name.strip_suffix(".$").unwrap_or(&name).to_string();
     let member = pointer::join(pointer::parent(member)?, &name);
-    let value_schema = schema::at(&member)?;
+    let value_schema = schema::at(shape, &member)?;
     let mut out = format!("**{name}**");
     if let Some(t) = type_label(value_schema) {
         out.push_str(&format!(" · `{t}`"));
     }
     let required = pointer::parent(&member)
-        .and_then(schema::at)
+        .and_then(|p| schema::at(shape, p))
         .and_then(|p| p.get("required"))
         .and_then(Value::as_array)
         .is_some_and(|r| r.iter().any(|v| v.as_str() == Some(&name)));
@@ -86,13 +87,13 @@ pub fn member_doc(ptr: &str) -> Option<String> {
     } else {
         " · optional"
     });
-    if let Some(desc) = schema::description(&member) {
+    if let Some(desc) = schema::description(shape, &member) {
         out.push_str("\n\n");
         out.push_str(desc);
     }
     let mut constraints = constraints(value_schema);
     if member != ptr {
-        if let Some(item) = schema::at(ptr) {
+        if let Some(item) = schema::at(shape, ptr) {
             constraints.extend(constraints_of_items(item));
         }
     }
@@ -182,7 +183,7 @@ mod tests {
 
     #[test]
     fn member_documentation_and_constraints() {
-        let doc = member_doc("/ResourceConfig/VolumeKmsKeyId").unwrap();
+        let doc = member_doc(Shape::TrainingJob, "/ResourceConfig/VolumeKmsKeyId").unwrap();
         assert!(
             doc.starts_with("**VolumeKmsKeyId** · `string (KmsKeyId)` · optional"),
             "{doc}"
@@ -190,12 +191,16 @@ mod tests {
         assert!(doc.contains("You can't request a VolumeKmsKeyId"), "{doc}");
         assert!(doc.contains("length at most 2048"), "{doc}");
         assert!(doc.contains("pattern `[a-zA-Z0-9:/_-]*`"), "{doc}");
-        let doc = member_doc("/AlgorithmSpecification/TrainingInputMode").unwrap();
+        let doc = member_doc(
+            Shape::TrainingJob,
+            "/AlgorithmSpecification/TrainingInputMode",
+        )
+        .unwrap();
         assert!(doc.contains("one of `Pipe`, `File`, `FastFile`"), "{doc}");
         assert!(doc.contains("required"), "{doc}");
-        let doc = member_doc("/InputDataConfig/0").unwrap();
+        let doc = member_doc(Shape::TrainingJob, "/InputDataConfig/0").unwrap();
         assert!(doc.starts_with("**InputDataConfig** · `array"), "{doc}");
         assert!(doc.contains("items 1 to 20"), "{doc}");
-        assert!(member_doc("/NoSuchMember").is_none());
+        assert!(member_doc(Shape::TrainingJob, "/NoSuchMember").is_none());
     }
 }

@@ -51,6 +51,51 @@ pub struct AlgorithmSpecification {
     pub training_image_config: Option<TrainingImageConfig>,
 }
 
+/// The name and an example value of the hyperparameter that you want to use in Autotune.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct AutoParameter {
+    /// The name of the hyperparameter to optimize using Autotune.
+    #[serde(rename = "Name", deserialize_with = "super::lenient::value")]
+    pub name: Option<String>,
+    /// An example value of the hyperparameter to optimize using Autotune.
+    #[serde(rename = "ValueHint", deserialize_with = "super::lenient::value")]
+    pub value_hint: Option<String>,
+}
+
+/// A flag to indicate if you want to use Autotune to automatically find optimal values for the following fields: ParameterRanges: The names and ranges of parameters that a hyperparameter tuning job can optimize.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Autotune {
+    /// Set Mode to Enabled if you want to use Autotune.
+    #[serde(rename = "Mode", deserialize_with = "super::lenient::value")]
+    pub mode: Option<String>,
+}
+
+/// A structure that keeps track of which training jobs launched by your hyperparameter tuning job are not improving model performance as evaluated against an objective function.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct BestObjectiveNotImproving {
+    /// The number of training jobs that have failed to improve model performance by 1% or greater over prior training jobs as evaluated against an objective function.
+    #[serde(
+        rename = "MaxNumberOfTrainingJobsNotImproving",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub max_number_of_training_jobs_not_improving: Option<i64>,
+}
+
+/// A list of categorical hyperparameters to tune.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct CategoricalParameterRange {
+    /// The name of the categorical hyperparameter to tune.
+    #[serde(rename = "Name", deserialize_with = "super::lenient::value")]
+    pub name: Option<String>,
+    /// A list of the categories for the hyperparameter.
+    #[serde(rename = "Values", deserialize_with = "super::lenient::list")]
+    pub values: Option<Vec<String>>,
+}
+
 /// A channel is a named input source that training algorithms can consume.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
@@ -106,6 +151,74 @@ pub struct CollectionConfiguration {
         deserialize_with = "super::lenient::map"
     )]
     pub collection_parameters: Option<StringMap>,
+}
+
+/// A list of continuous hyperparameters to tune.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ContinuousParameterRange {
+    /// The name of the continuous hyperparameter to tune.
+    #[serde(rename = "Name", deserialize_with = "super::lenient::value")]
+    pub name: Option<String>,
+    /// The minimum value for the hyperparameter.
+    #[serde(rename = "MinValue", deserialize_with = "super::lenient::value")]
+    pub min_value: Option<String>,
+    /// The maximum value for the hyperparameter.
+    #[serde(rename = "MaxValue", deserialize_with = "super::lenient::value")]
+    pub max_value: Option<String>,
+    /// The scale that hyperparameter tuning uses to search the hyperparameter range.
+    #[serde(rename = "ScalingType", deserialize_with = "super::lenient::value")]
+    pub scaling_type: Option<String>,
+}
+
+/// A flag to indicating that automatic model tuning (AMT) has detected model convergence, defined as a lack of significant improvement (1% or less) against an objective metric.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ConvergenceDetected {
+    /// A flag to stop a tuning job once AMT has detected that the job has converged.
+    #[serde(
+        rename = "CompleteOnConvergence",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub complete_on_convergence: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct CreateHyperParameterTuningJobRequest {
+    /// The name of the tuning job.
+    #[serde(
+        rename = "HyperParameterTuningJobName",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyper_parameter_tuning_job_name: Option<String>,
+    /// The HyperParameterTuningJobConfig object that describes the tuning job, including the search strategy, the objective metric used to evaluate training jobs, ranges of parameters to search, and resource limits for the tuning job.
+    #[serde(
+        rename = "HyperParameterTuningJobConfig",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyper_parameter_tuning_job_config: Option<HyperParameterTuningJobConfig>,
+    /// The HyperParameterTrainingJobDefinition object that describes the training jobs that this tuning job launches, including static hyperparameters, input data configuration, output data configuration, resource configuration, and stopping condition.
+    #[serde(
+        rename = "TrainingJobDefinition",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub training_job_definition: Option<HyperParameterTrainingJobDefinition>,
+    /// A list of the HyperParameterTrainingJobDefinition objects launched for this tuning job.
+    #[serde(
+        rename = "TrainingJobDefinitions",
+        deserialize_with = "super::lenient::list"
+    )]
+    pub training_job_definitions: Option<Vec<HyperParameterTrainingJobDefinition>>,
+    /// Specifies the configuration for starting the hyperparameter tuning job using one or more previous tuning jobs as a starting point.
+    #[serde(rename = "WarmStartConfig", deserialize_with = "super::lenient::value")]
+    pub warm_start_config: Option<HyperParameterTuningJobWarmStartConfig>,
+    /// An array of key-value pairs.
+    #[serde(rename = "Tags", deserialize_with = "super::lenient::list")]
+    pub tags: Option<Vec<Tag>>,
+    /// Configures SageMaker Automatic model tuning (AMT) to automatically find optimal parameters for the following fields: ParameterRanges: The names and ranges of parameters that a hyperparameter tuning job can optimize.
+    #[serde(rename = "Autotune", deserialize_with = "super::lenient::value")]
+    pub autotune: Option<Autotune>,
 }
 
 /// Starts a model training job.
@@ -378,6 +491,252 @@ pub struct HubAccessConfig {
     pub hub_content_arn: Option<String>,
 }
 
+/// Specifies which training algorithm to use for training jobs that a hyperparameter tuning job launches and the metrics to monitor.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterAlgorithmSpecification {
+    /// The registry path of the Docker image that contains the training algorithm.
+    #[serde(rename = "TrainingImage", deserialize_with = "super::lenient::value")]
+    pub training_image: Option<String>,
+    /// The training input mode that the algorithm supports.
+    #[serde(
+        rename = "TrainingInputMode",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub training_input_mode: Option<String>,
+    /// The name of the resource algorithm to use for the hyperparameter tuning job.
+    #[serde(rename = "AlgorithmName", deserialize_with = "super::lenient::value")]
+    pub algorithm_name: Option<String>,
+    /// An array of MetricDefinition objects that specify the metrics that the algorithm emits.
+    #[serde(
+        rename = "MetricDefinitions",
+        deserialize_with = "super::lenient::list"
+    )]
+    pub metric_definitions: Option<Vec<MetricDefinition>>,
+}
+
+/// Defines the training jobs launched by a hyperparameter tuning job.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTrainingJobDefinition {
+    /// The job definition name.
+    #[serde(rename = "DefinitionName", deserialize_with = "super::lenient::value")]
+    pub definition_name: Option<String>,
+    /// Defines the objective metric for a hyperparameter tuning job.
+    #[serde(rename = "TuningObjective", deserialize_with = "super::lenient::value")]
+    pub tuning_objective: Option<HyperParameterTuningJobObjective>,
+    /// Specifies ranges of integer, continuous, and categorical hyperparameters that a hyperparameter tuning job searches.
+    #[serde(
+        rename = "HyperParameterRanges",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyper_parameter_ranges: Option<ParameterRanges>,
+    /// Specifies the values of hyperparameters that do not change for the tuning job.
+    #[serde(
+        rename = "StaticHyperParameters",
+        deserialize_with = "super::lenient::map"
+    )]
+    pub static_hyper_parameters: Option<StringMap>,
+    /// The HyperParameterAlgorithmSpecification object that specifies the resource algorithm to use for the training jobs that the tuning job launches.
+    #[serde(
+        rename = "AlgorithmSpecification",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub algorithm_specification: Option<HyperParameterAlgorithmSpecification>,
+    /// The Amazon Resource Name (ARN) of the IAM role associated with the training jobs that the tuning job launches.
+    #[serde(rename = "RoleArn", deserialize_with = "super::lenient::value")]
+    pub role_arn: Option<String>,
+    /// An array of Channel objects that specify the input for the training jobs that the tuning job launches.
+    #[serde(rename = "InputDataConfig", deserialize_with = "super::lenient::list")]
+    pub input_data_config: Option<Vec<Channel>>,
+    /// The VpcConfig object that specifies the VPC that you want the training jobs that this hyperparameter tuning job launches to connect to.
+    #[serde(rename = "VpcConfig", deserialize_with = "super::lenient::value")]
+    pub vpc_config: Option<VpcConfig>,
+    /// Specifies the path to the Amazon S3 bucket where you store model artifacts from the training jobs that the tuning job launches.
+    #[serde(
+        rename = "OutputDataConfig",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub output_data_config: Option<OutputDataConfig>,
+    /// The resources, including the compute instances and storage volumes, to use for the training jobs that the tuning job launches.
+    #[serde(rename = "ResourceConfig", deserialize_with = "super::lenient::value")]
+    pub resource_config: Option<ResourceConfig>,
+    /// The configuration for the hyperparameter tuning resources, including the compute instances and storage volumes, used for training jobs launched by the tuning job.
+    #[serde(
+        rename = "HyperParameterTuningResourceConfig",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyper_parameter_tuning_resource_config: Option<HyperParameterTuningResourceConfig>,
+    /// Specifies a limit to how long a model hyperparameter training job can run.
+    #[serde(
+        rename = "StoppingCondition",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub stopping_condition: Option<StoppingCondition>,
+    /// Isolates the training container.
+    #[serde(
+        rename = "EnableNetworkIsolation",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub enable_network_isolation: Option<bool>,
+    /// To encrypt all communications between ML compute instances in distributed training, choose True.
+    #[serde(
+        rename = "EnableInterContainerTrafficEncryption",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub enable_inter_container_traffic_encryption: Option<bool>,
+    /// A Boolean indicating whether managed spot training is enabled (True) or not (False).
+    #[serde(
+        rename = "EnableManagedSpotTraining",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub enable_managed_spot_training: Option<bool>,
+    /// Contains information about the output location for managed spot training checkpoint data.
+    #[serde(
+        rename = "CheckpointConfig",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub checkpoint_config: Option<CheckpointConfig>,
+    /// The number of times to retry the job when the job fails due to an InternalServerError.
+    #[serde(rename = "RetryStrategy", deserialize_with = "super::lenient::value")]
+    pub retry_strategy: Option<RetryStrategy>,
+    /// An environment variable that you can pass into the SageMaker CreateTrainingJob API.
+    #[serde(rename = "Environment", deserialize_with = "super::lenient::map")]
+    pub environment: Option<StringMap>,
+}
+
+/// The configuration for hyperparameter tuning resources for use in training jobs launched by the tuning job.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTuningInstanceConfig {
+    /// The instance type used for processing of hyperparameter optimization jobs.
+    #[serde(rename = "InstanceType", deserialize_with = "super::lenient::value")]
+    pub instance_type: Option<String>,
+    /// The number of instances of the type specified by InstanceType.
+    #[serde(rename = "InstanceCount", deserialize_with = "super::lenient::value")]
+    pub instance_count: Option<i64>,
+    /// The volume size in GB of the data to be processed for hyperparameter optimization (optional).
+    #[serde(rename = "VolumeSizeInGB", deserialize_with = "super::lenient::value")]
+    pub volume_size_in_gb: Option<i64>,
+}
+
+/// Configures a hyperparameter tuning job.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTuningJobConfig {
+    /// Specifies how hyperparameter tuning chooses the combinations of hyperparameter values to use for the training job it launches.
+    #[serde(rename = "Strategy", deserialize_with = "super::lenient::value")]
+    pub strategy: Option<String>,
+    /// The configuration for the Hyperband optimization strategy.
+    #[serde(rename = "StrategyConfig", deserialize_with = "super::lenient::value")]
+    pub strategy_config: Option<HyperParameterTuningJobStrategyConfig>,
+    /// The HyperParameterTuningJobObjective specifies the objective metric used to evaluate the performance of training jobs launched by this tuning job.
+    #[serde(
+        rename = "HyperParameterTuningJobObjective",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyper_parameter_tuning_job_objective: Option<HyperParameterTuningJobObjective>,
+    /// The ResourceLimits object that specifies the maximum number of training and parallel training jobs that can be used for this hyperparameter tuning job.
+    #[serde(rename = "ResourceLimits", deserialize_with = "super::lenient::value")]
+    pub resource_limits: Option<ResourceLimits>,
+    /// The ParameterRanges object that specifies the ranges of hyperparameters that this tuning job searches over to find the optimal configuration for the highest model performance against your chosen objective metric.
+    #[serde(rename = "ParameterRanges", deserialize_with = "super::lenient::value")]
+    pub parameter_ranges: Option<ParameterRanges>,
+    /// Specifies whether to use early stopping for training jobs launched by the hyperparameter tuning job.
+    #[serde(
+        rename = "TrainingJobEarlyStoppingType",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub training_job_early_stopping_type: Option<String>,
+    /// The tuning job's completion criteria.
+    #[serde(
+        rename = "TuningJobCompletionCriteria",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub tuning_job_completion_criteria: Option<TuningJobCompletionCriteria>,
+    /// A value used to initialize a pseudo-random number generator.
+    #[serde(rename = "RandomSeed", deserialize_with = "super::lenient::value")]
+    pub random_seed: Option<i64>,
+}
+
+/// Defines the objective metric for a hyperparameter tuning job.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTuningJobObjective {
+    /// Whether to minimize or maximize the objective metric.
+    #[serde(rename = "Type", deserialize_with = "super::lenient::value")]
+    pub r#type: Option<String>,
+    /// The name of the metric to use for the objective metric.
+    #[serde(rename = "MetricName", deserialize_with = "super::lenient::value")]
+    pub metric_name: Option<String>,
+}
+
+/// The configuration for a training job launched by a hyperparameter tuning job.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTuningJobStrategyConfig {
+    /// The configuration for the object that specifies the Hyperband strategy.
+    #[serde(
+        rename = "HyperbandStrategyConfig",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyperband_strategy_config: Option<HyperbandStrategyConfig>,
+}
+
+/// Specifies the configuration for a hyperparameter tuning job that uses one or more previous hyperparameter tuning jobs as a starting point.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTuningJobWarmStartConfig {
+    /// An array of hyperparameter tuning jobs that are used as the starting point for the new hyperparameter tuning job.
+    #[serde(
+        rename = "ParentHyperParameterTuningJobs",
+        deserialize_with = "super::lenient::list"
+    )]
+    pub parent_hyper_parameter_tuning_jobs: Option<Vec<ParentHyperParameterTuningJob>>,
+    /// Specifies one of the following: IDENTICAL_DATA_AND_ALGORITHM The new hyperparameter tuning job uses the same input data and training image as the parent tuning jobs.
+    #[serde(rename = "WarmStartType", deserialize_with = "super::lenient::value")]
+    pub warm_start_type: Option<String>,
+}
+
+/// The configuration of resources, including compute instances and storage volumes for use in training jobs launched by hyperparameter tuning jobs.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperParameterTuningResourceConfig {
+    /// The instance type used to run hyperparameter optimization tuning jobs.
+    #[serde(rename = "InstanceType", deserialize_with = "super::lenient::value")]
+    pub instance_type: Option<String>,
+    /// The number of compute instances of type InstanceType to use.
+    #[serde(rename = "InstanceCount", deserialize_with = "super::lenient::value")]
+    pub instance_count: Option<i64>,
+    /// The volume size in GB for the storage volume to be used in processing hyperparameter optimization jobs (optional).
+    #[serde(rename = "VolumeSizeInGB", deserialize_with = "super::lenient::value")]
+    pub volume_size_in_gb: Option<i64>,
+    /// A key used by Amazon Web Services Key Management Service to encrypt data on the storage volume attached to the compute instances used to run the training job.
+    #[serde(rename = "VolumeKmsKeyId", deserialize_with = "super::lenient::value")]
+    pub volume_kms_key_id: Option<String>,
+    /// The strategy that determines the order of preference for resources specified in InstanceConfigs used in hyperparameter optimization.
+    #[serde(
+        rename = "AllocationStrategy",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub allocation_strategy: Option<String>,
+    /// A list containing the configuration(s) for one or more resources for processing hyperparameter jobs.
+    #[serde(rename = "InstanceConfigs", deserialize_with = "super::lenient::list")]
+    pub instance_configs: Option<Vec<HyperParameterTuningInstanceConfig>>,
+}
+
+/// The configuration for Hyperband, a multi-fidelity based hyperparameter tuning strategy.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HyperbandStrategyConfig {
+    /// The minimum number of resources (such as epochs) that can be used by a training job launched by a hyperparameter tuning job.
+    #[serde(rename = "MinResource", deserialize_with = "super::lenient::value")]
+    pub min_resource: Option<i64>,
+    /// The maximum number of resources (such as epochs) that can be used by a training job launched by a hyperparameter tuning job.
+    #[serde(rename = "MaxResource", deserialize_with = "super::lenient::value")]
+    pub max_resource: Option<i64>,
+}
+
 /// Configuration information for the infrastructure health check of a training job.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
@@ -439,6 +798,24 @@ pub struct InstancePreference {
     /// The Amazon Resource Name (ARN) of a training plan to use if this instance type is selected.
     #[serde(rename = "TrainingPlanArns", deserialize_with = "super::lenient::list")]
     pub training_plan_arns: Option<Vec<String>>,
+}
+
+/// For a hyperparameter of the integer type, specifies the range that a hyperparameter tuning job searches.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct IntegerParameterRange {
+    /// The name of the hyperparameter to search.
+    #[serde(rename = "Name", deserialize_with = "super::lenient::value")]
+    pub name: Option<String>,
+    /// The minimum value of the hyperparameter to search.
+    #[serde(rename = "MinValue", deserialize_with = "super::lenient::value")]
+    pub min_value: Option<String>,
+    /// The maximum value of the hyperparameter to search.
+    #[serde(rename = "MaxValue", deserialize_with = "super::lenient::value")]
+    pub max_value: Option<String>,
+    /// The scale that hyperparameter tuning uses to search the hyperparameter range.
+    #[serde(rename = "ScalingType", deserialize_with = "super::lenient::value")]
+    pub scaling_type: Option<String>,
 }
 
 /// Specifies a metric that the training algorithm writes to stderr or stdout.
@@ -514,6 +891,45 @@ pub struct OutputDataConfig {
     /// The model output compression type.
     #[serde(rename = "CompressionType", deserialize_with = "super::lenient::value")]
     pub compression_type: Option<String>,
+}
+
+/// Specifies ranges of integer, continuous, and categorical hyperparameters that a hyperparameter tuning job searches.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ParameterRanges {
+    /// The array of IntegerParameterRange objects that specify ranges of integer hyperparameters that a hyperparameter tuning job searches.
+    #[serde(
+        rename = "IntegerParameterRanges",
+        deserialize_with = "super::lenient::list"
+    )]
+    pub integer_parameter_ranges: Option<Vec<IntegerParameterRange>>,
+    /// The array of ContinuousParameterRange objects that specify ranges of continuous hyperparameters that a hyperparameter tuning job searches.
+    #[serde(
+        rename = "ContinuousParameterRanges",
+        deserialize_with = "super::lenient::list"
+    )]
+    pub continuous_parameter_ranges: Option<Vec<ContinuousParameterRange>>,
+    /// The array of CategoricalParameterRange objects that specify ranges of categorical hyperparameters that a hyperparameter tuning job searches.
+    #[serde(
+        rename = "CategoricalParameterRanges",
+        deserialize_with = "super::lenient::list"
+    )]
+    pub categorical_parameter_ranges: Option<Vec<CategoricalParameterRange>>,
+    /// A list containing hyperparameter names and example values to be used by Autotune to determine optimal ranges for your tuning job.
+    #[serde(rename = "AutoParameters", deserialize_with = "super::lenient::list")]
+    pub auto_parameters: Option<Vec<AutoParameter>>,
+}
+
+/// A previously completed or stopped hyperparameter tuning job to be used as a starting point for a new hyperparameter tuning job.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ParentHyperParameterTuningJob {
+    /// The name of the hyperparameter tuning job to be used as a starting point for a new hyperparameter tuning job.
+    #[serde(
+        rename = "HyperParameterTuningJobName",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub hyper_parameter_tuning_job_name: Option<String>,
 }
 
 /// Specifies how instances should be placed on a specific UltraServer.
@@ -649,6 +1065,30 @@ pub struct ResourceConfig {
         deserialize_with = "super::lenient::value"
     )]
     pub selected_instance_count: Option<i64>,
+}
+
+/// Specifies the maximum number of training jobs and parallel training jobs that a hyperparameter tuning job can launch.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ResourceLimits {
+    /// The maximum number of training jobs that a hyperparameter tuning job can launch.
+    #[serde(
+        rename = "MaxNumberOfTrainingJobs",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub max_number_of_training_jobs: Option<i64>,
+    /// The maximum number of concurrent training jobs that a hyperparameter tuning job can launch.
+    #[serde(
+        rename = "MaxParallelTrainingJobs",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub max_parallel_training_jobs: Option<i64>,
+    /// The maximum time in seconds that a hyperparameter tuning job can run.
+    #[serde(
+        rename = "MaxRuntimeInSeconds",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub max_runtime_in_seconds: Option<i64>,
 }
 
 /// The retry strategy to use when a training job fails due to an InternalServerError.
@@ -829,6 +1269,30 @@ pub struct TrainingRepositoryAuthConfig {
         deserialize_with = "super::lenient::value"
     )]
     pub training_repository_credentials_provider_arn: Option<String>,
+}
+
+/// The job completion criteria.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct TuningJobCompletionCriteria {
+    /// The value of the objective metric.
+    #[serde(
+        rename = "TargetObjectiveMetricValue",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub target_objective_metric_value: Option<f64>,
+    /// A flag to stop your hyperparameter tuning job if model performance fails to improve as evaluated against an objective function.
+    #[serde(
+        rename = "BestObjectiveNotImproving",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub best_objective_not_improving: Option<BestObjectiveNotImproving>,
+    /// A flag to top your hyperparameter tuning job if automatic model tuning (AMT) has detected that your model has converged as evaluated against your objective function.
+    #[serde(
+        rename = "ConvergenceDetected",
+        deserialize_with = "super::lenient::value"
+    )]
+    pub convergence_detected: Option<ConvergenceDetected>,
 }
 
 /// Specifies an Amazon Virtual Private Cloud (VPC) that your SageMaker jobs, hosted models, and compute resources have access to.

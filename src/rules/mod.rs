@@ -69,6 +69,9 @@ impl Eq for Check {}
 /// Everything a check may read about one file.
 pub struct Context<'a> {
     pub source: &'a SourceFile,
+    /// The API shape of the request (a training job, a tuning job, or a tuning job's training
+    /// job definition): the schema the schema rules read.
+    pub shape: crate::shape::Shape,
     pub root: &'a Node,
     pub request: &'a CreateTrainingJobRequest,
     pub schema_errors: &'a [SchemaError],

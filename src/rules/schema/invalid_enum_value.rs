@@ -19,7 +19,7 @@ const LIST_AT_MOST: usize = 12;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for e in cx.schema_errors.iter().filter(|e| e.violation == Violation::Enum) {
-        let Some(s) = schema::at(&e.pointer) else {
+        let Some(s) = schema::at(cx.shape, &e.pointer) else {
             continue;
         };
         let allowed: Vec<&str> = s

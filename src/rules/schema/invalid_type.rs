@@ -27,7 +27,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(node) = cx.root.lookup(&e.pointer).map(|f| f.node) else {
             continue;
         };
-        let expected = schema::at(&e.pointer)
+        let expected = schema::at(cx.shape, &e.pointer)
             .and_then(|s| s.get("type"))
             .and_then(|t| t.as_str())
             .unwrap_or("another type");
@@ -42,7 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 describe::a_type(node.type_name())
             ),
         );
-        let schema_enum: Vec<&str> = schema::at(&e.pointer)
+        let schema_enum: Vec<&str> = schema::at(cx.shape, &e.pointer)
             .and_then(|s| s.get("enum"))
             .and_then(|v| v.as_array())
             .map(|a| a.iter().filter_map(|v| v.as_str()).collect())

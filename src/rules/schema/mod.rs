@@ -41,7 +41,7 @@ pub(super) fn report_sizes(cx: &Context<'_>, size: &SizeRule, out: &mut Vec<Diag
         } else {
             continue;
         };
-        let limit = schema::at(pointer)
+        let limit = schema::at(cx.shape, pointer)
             .and_then(|s| s.get(keyword))
             .and_then(|v| v.as_u64())
             .unwrap_or(0);

@@ -21,7 +21,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Violation::Maximum => ("maximum", "at most"),
             _ => continue,
         };
-        let limit = schema::at(&e.pointer)
+        let limit = schema::at(cx.shape, &e.pointer)
             .and_then(|s| s.get(keyword))
             .map(|v| v.to_string())
             .unwrap_or_default();

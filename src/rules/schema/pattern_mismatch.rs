@@ -34,9 +34,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     {
         let parent = crate::pointer::parent(&e.pointer).unwrap_or("");
         let s = if e.map_key {
-            schema::key_schema(parent)
+            schema::key_schema(cx.shape, parent)
         } else {
-            schema::at(&e.pointer)
+            schema::at(cx.shape, &e.pointer)
         };
         let Some(s) = s else { continue };
         let shape = s

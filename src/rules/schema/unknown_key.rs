@@ -31,11 +31,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|e| pointer::last(&e.pointer))
         .collect();
-    let homes = Homes::of(cx.root, keys.iter().map(|k| k.as_ref()).collect());
+    let homes = Homes::of(cx.shape, cx.root, keys.iter().map(|k| k.as_ref()).collect());
     for e in unknown {
         let key = pointer::last(&e.pointer).unwrap_or_default();
         let parent = pointer::parent(&e.pointer).unwrap_or("");
-        let allowed = schema::allowed_keys(parent);
+        let allowed = schema::allowed_keys(cx.shape, parent);
         let meant = suggest::closest(&key, allowed.iter().copied());
         // The misspelling of a member the object lacks: this is the one finding of the mistake
         // (the rules that would report the member missing defer to it, see `misspelt`).
@@ -108,7 +108,7 @@ pub fn misspelt(cx: &Context<'_>, pointer: &str) -> bool {
     if unknown.peek().is_none() || cx.has(pointer) {
         return false;
     }
-    let allowed = schema::allowed_keys(parent);
+    let allowed = schema::allowed_keys(cx.shape, parent);
     unknown.any(|e| {
         pointer::last(&e.pointer)
             .and_then(|key| suggest::closest(&key, allowed.iter().copied()))
@@ -121,13 +121,15 @@ pub fn misspelt(cx: &Context<'_>, pointer: &str) -> bool {
 /// it yet. One walk for all the unknown keys (a walk per key was quadratic in a document with
 /// many of them).
 struct Homes<'a> {
+    shape: crate::shape::Shape,
     /// Up to two distinct places per key: one of them is not the object the key is in.
     places: HashMap<&'a str, Vec<String>>,
 }
 
 impl<'a> Homes<'a> {
-    fn of(root: &Node, keys: HashSet<&'a str>) -> Homes<'a> {
+    fn of(shape: crate::shape::Shape, root: &Node, keys: HashSet<&'a str>) -> Homes<'a> {
         let mut homes = Homes {
+            shape,
             places: HashMap::default(),
         };
         homes.walk(root, &mut String::new(), &keys);
@@ -137,7 +139,7 @@ impl<'a> Homes<'a> {
     fn walk(&mut self, node: &Node, at: &mut String, keys: &HashSet<&'a str>) {
         match &node.value {
             Value::Object(members) => {
-                for allowed in schema::allowed_keys(at) {
+                for allowed in schema::allowed_keys(self.shape, at) {
                     let Some(&key) = keys.get(allowed) else {
                         continue;
                     };
