@@ -102,6 +102,7 @@ fn refs(schema: &Value, out: &mut Vec<String>) {
 /// Replace the training job definitions of the tuning job's root by plain objects (keeping
 /// the list's item counts), and drop the definitions only they reached.
 fn opaque_definitions(schema: &mut Value, root: &str) {
+    let definitions = schema["definitions"].clone();
     let Some(properties) = schema
         .pointer_mut(&format!("/definitions/{root}/properties"))
         .and_then(Value::as_object_mut)
@@ -112,10 +113,18 @@ fn opaque_definitions(schema: &mut Value, root: &str) {
         let Some(property) = properties.get_mut(member) else {
             continue;
         };
-        *property = if property.get("type") == Some(&json!("array")) {
+        // The member's schema, through its `$ref`.
+        let target = property
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/definitions/"))
+            .and_then(|name| definitions.get(name))
+            .unwrap_or(property)
+            .clone();
+        *property = if target.get("type") == Some(&json!("array")) {
             let mut list = json!({"type": "array", "items": {"type": "object"}});
             for bound in ["minItems", "maxItems"] {
-                if let Some(n) = property.get(bound) {
+                if let Some(n) = target.get(bound) {
                     list[bound] = n.clone();
                 }
             }

@@ -193,9 +193,21 @@ fn check_request(
             _ => true,
         });
     }
-    let typed = model::from_tree(root);
+    let mut typed = model::from_tree(root);
+    // A training job definition is read as the request it becomes: its static hyperparameters
+    // are the job's hyperparameters.
+    if request.shape == Shape::TrainingJobDefinition {
+        typed.hyper_parameters = root
+            .get(Shape::TrainingJobDefinition.hyperparameters())
+            .and_then(|n| model::lenient::map(crate::instance::Deserializer(n)).ok())
+            .flatten();
+    }
+    let tuning: Option<model::CreateHyperParameterTuningJobRequest> = (request.shape
+        == Shape::TuningJob)
+        .then(|| crate::instance::deserialize(root).unwrap_or_default());
     let cx = Context {
         source,
+        tuning: tuning.as_ref(),
         shape: request.shape,
         root,
         request: &typed,
@@ -204,7 +216,7 @@ fn check_request(
     };
     let mut found = Vec::new();
     for rule in rules::RULES.iter() {
-        if rule.opt_in() && !policy.enables(rule.code) {
+        if (rule.opt_in() && !policy.enables(rule.code)) || !rules::applies(rule, request.shape) {
             continue;
         }
         if let Check::Request(check) = rule.check {

@@ -114,6 +114,9 @@ pub enum DocumentKind {
     /// A SageMaker Pipelines definition (`Steps`), or a CreatePipeline request holding one in
     /// `PipelineDefinition`.
     Pipeline,
+    /// A CreateHyperParameterTuningJob request (`HyperParameterTuningJobName`,
+    /// `HyperParameterTuningJobConfig`, its training job definitions).
+    Tuning,
     /// A saved DescribeTrainingJob response (the request's members and response-only ones such
     /// as `TrainingJobStatus`), or an EventBridge "SageMaker Training Job State Change" event
     /// whose `detail` is one.
@@ -133,6 +136,7 @@ impl DocumentKind {
         ("cloudformation", DocumentKind::CloudFormation),
         ("pipeline", DocumentKind::Pipeline),
         ("describe", DocumentKind::Describe),
+        ("tuning", DocumentKind::Tuning),
     ];
 
     /// The kind a user named.
@@ -154,6 +158,7 @@ impl DocumentKind {
             DocumentKind::CloudFormation => "a CloudFormation or SAM template",
             DocumentKind::Pipeline => "a SageMaker Pipelines definition",
             DocumentKind::Describe => "a DescribeTrainingJob response",
+            DocumentKind::Tuning => "a CreateHyperParameterTuningJob request",
             DocumentKind::Other => "some other document",
         }
     }
@@ -161,11 +166,14 @@ impl DocumentKind {
     /// Where sagelint looked for requests in a document of this kind (for a file that held none).
     pub fn looked_for(self) -> &'static str {
         match self {
-            DocumentKind::StateMachine => "no Task state calls arn:aws:states:::sagemaker:createTrainingJob (with or without .sync)",
+            DocumentKind::StateMachine => "no Task state calls arn:aws:states:::sagemaker:createTrainingJob or createHyperParameterTuningJob (with or without .sync)",
             DocumentKind::CloudFormation => "no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource has a Definition or DefinitionString with a Task state that calls sagemaker:createTrainingJob",
-            DocumentKind::Pipeline => "no step of \"Type\": \"Training\" has Arguments",
+            DocumentKind::Pipeline => "no step of \"Type\": \"Training\" or \"Tuning\" has Arguments",
             DocumentKind::Describe => "no training job in it (an EventBridge event's detail, or the response itself)",
-            DocumentKind::Request | DocumentKind::KubernetesResource | DocumentKind::Other => "",
+            DocumentKind::Request
+            | DocumentKind::Tuning
+            | DocumentKind::KubernetesResource
+            | DocumentKind::Other => "",
         }
     }
 }
@@ -193,7 +201,18 @@ pub fn classify(root: &Node) -> DocumentKind {
     };
     let steps = root.get("Steps").is_some_and(|s| s.as_array().is_some());
     let event = root.get("detail-type").and_then(Node::as_str) == Some(TRAINING_JOB_EVENT);
-    if markers(true) >= 2 {
+    // A DescribeHyperParameterTuningJob response is not a request (nor checked as one).
+    let tuning = [
+        "HyperParameterTuningJobConfig",
+        "HyperParameterTuningJobName",
+    ]
+    .iter()
+    .any(|k| has(k) || has(&format!("{k}.$")))
+        && !has("HyperParameterTuningJobStatus")
+        && !has("HyperParameterTuningJobArn");
+    if tuning {
+        DocumentKind::Tuning
+    } else if markers(true) >= 2 {
         if members
             .iter()
             .any(|m| RESPONSE_MARKERS.contains(&m.key.as_str()))

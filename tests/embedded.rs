@@ -82,6 +82,30 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         "eventbridge-training-job-state-change.yaml",
         &[("SL301", 27, "AugmentedManifestFile")],
     ),
+    (
+        // The tuning job's own rules, and the shared rules on each training job definition.
+        "tuning-job.json",
+        &[
+            ("TN004", 11, "10"),
+            ("TN001", 17, "\"12\""),
+            ("TN002", 26, "\"Logarithmic\""),
+            ("SL501", 66, "\"VolumeKmsKeyId\""),
+            ("SL501", 104, "\"VolumeKmsKeyId\""),
+            ("TN001", 119, "\"150.5\""),
+        ],
+    ),
+    (
+        "sfn-tuning.asl.yaml",
+        &[("TN003", 11, "Auto"), ("SL503", 33, "ml.m5.xlarge")],
+    ),
+    (
+        // HyperParameterTuningJobName is supplied by the pipeline.
+        "pipeline-tuning-step.json",
+        &[
+            ("SL405", 69, "true"),
+            ("SL403", 70, "\"StoppingCondition\""),
+        ],
+    ),
 ];
 
 fn sagelint(args: &[&str]) -> (i32, String, String) {
@@ -202,6 +226,7 @@ fn outputs_name_the_request() {
 fn pipelines_supply_the_job_name_and_runtime_values_are_never_judged() {
     // No TrainingJobName in a pipeline step, expressions everywhere: only the planted mistakes.
     for path in [
+        "testdata/valid/tuning-job.json",
         "testdata/valid/pipeline-definition.json",
         "testdata/valid/sfn-jsonpath.asl.json",
         "testdata/valid/sfn-jsonata.asl.yaml",
@@ -339,6 +364,40 @@ fn a_request_that_is_one_runtime_value_is_found_with_nothing_to_report() {
     // A walk counts it as checked, too.
     let out = json_of(&[dir.path().to_str().unwrap()]);
     assert_eq!(out["summary"]["files"], 1, "{out}");
+}
+
+#[test]
+fn each_rule_runs_once_on_a_tuning_job_by_declaration() {
+    // A duplicate key inside a definition: one SL002 (the tuning job's), not one more from the
+    // definition; a tag rule on the tuning job's own Tags; no training-job rule on the tuning
+    // job itself (it has no ResourceConfig or StoppingCondition of its own).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tuning.json");
+    let valid = std::fs::read_to_string(common::root().join("testdata/valid/tuning-job.json"))
+        .unwrap()
+        .replacen("\"RoleArn\"", "\"RoleArn\": \"x\", \"RoleArn\"", 1)
+        .replace("\"Key\": \"team\"", "\"Key\": \"aws:team\"");
+    std::fs::write(&file, valid).unwrap();
+    let out = json_of(&[file.to_str().unwrap()]);
+    let rules: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["request"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("SL702".to_string(), json!("")),
+            ("SL002".to_string(), json!(""))
+        ],
+        "{out}"
+    );
 }
 
 #[test]

@@ -219,7 +219,13 @@ fn codes_and_names_are_unique_and_well_formed() {
     for rule in RULES.iter() {
         assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
         assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
-        let prefix = if rule.opt_in() { "PL" } else { "SL" };
+        let prefix = if rule.opt_in() {
+            "PL"
+        } else if rule.code.starts_with(sagelint::rules::TUNING_PREFIX) {
+            sagelint::rules::TUNING_PREFIX
+        } else {
+            "SL"
+        };
         assert!(
             rule.code.starts_with(prefix)
                 && rule.code.len() == 5

@@ -13,6 +13,7 @@ mod describe;
 mod pipeline;
 mod state_machine;
 pub mod text;
+mod tuning;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -91,6 +92,13 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
         DocumentKind::CloudFormation => cloudformation::extract(&mut found, root),
         DocumentKind::Pipeline => pipeline::extract(&mut found, root),
         DocumentKind::Describe => describe::extract(&mut found, root),
+        DocumentKind::Tuning => {
+            let origin = Origin {
+                pointer: String::new(),
+                label: String::new(),
+            };
+            tuning::extract(&mut found, root, origin, Dialect::REQUEST, How::default());
+        }
         DocumentKind::KubernetesResource | DocumentKind::Other => {}
     }
     Extraction {
@@ -157,11 +165,21 @@ impl Found<'_> {
 }
 
 /// How a container holds its requests.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct How {
     shape: Shape,
     supplied: &'static [&'static str],
     rewritten: bool,
+}
+
+impl Default for How {
+    fn default() -> How {
+        How {
+            shape: Shape::TrainingJob,
+            supplied: &[],
+            rewritten: false,
+        }
+    }
 }
 
 /// `label, then more`, or `more` when `label` is empty.

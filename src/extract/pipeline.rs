@@ -74,6 +74,20 @@ fn steps(found: &mut Found<'_>, holder: &Node, at: &str, rewritten: bool) {
                         found.request(request, origin, DIALECT, how);
                     }
                 }
+                Some("Tuning") => {
+                    if let Some(request) = arguments {
+                        let origin = Origin {
+                            pointer: pointer::join(&here, "Arguments"),
+                            label: format!("pipeline step {name}"),
+                        };
+                        let how = How {
+                            shape: Shape::TuningJob,
+                            supplied: &["HyperParameterTuningJobName"],
+                            rewritten,
+                        };
+                        super::tuning::extract(found, request, origin, DIALECT, how);
+                    }
+                }
                 Some("Condition") => {
                     if let Some(arguments) = arguments {
                         steps(

@@ -79,11 +79,13 @@ fn states(found: &mut Found<'_>, machine: &Node, at: &str, jsonata: bool, place:
     }
 }
 
-/// How a Task state calls SageMaker's CreateTrainingJob.
+/// How a Task state calls SageMaker's CreateTrainingJob or CreateHyperParameterTuningJob.
 #[derive(Debug, PartialEq, Eq)]
 struct Integration {
     /// `arn:aws:states:::aws-sdk:sagemaker:...` rather than the optimized integration.
     sdk: bool,
+    /// A tuning job (`createHyperParameterTuningJob`) rather than a training job.
+    tuning: bool,
     /// `.sync`, `.sync:2`, `.waitForTaskToken`, or empty (request and response).
     pattern: String,
 }
@@ -112,12 +114,12 @@ fn task(found: &mut Found<'_>, name: &str, state: &Node, at: &str, jsonata: bool
         let (what, help) = if integration.sdk {
             (
                 "the AWS SDK integration (aws-sdk:sagemaker:createTrainingJob) does not support the Run a Job (.sync) pattern",
-                "use arn:aws:states:::sagemaker:createTrainingJob.sync (the optimized integration) to wait for the job",
+                "use the optimized integration (arn:aws:states:::sagemaker:...sync, without aws-sdk:) to wait for the job",
             )
         } else {
             (
                 "the SageMaker integration does not support the Wait for Callback (.waitForTaskToken) pattern: the state machine cannot run this task",
-                "use arn:aws:states:::sagemaker:createTrainingJob.sync to wait for the job, or no suffix to start it and go on",
+                "use the .sync form of the Resource to wait for the job, or no suffix to start it and go on",
             )
         };
         found.finding(
@@ -151,7 +153,12 @@ fn task(found: &mut Found<'_>, name: &str, state: &Node, at: &str, jsonata: bool
         }
     }
     if let Some(request) = state.get(member) {
-        found.request(request, origin, dialect, how);
+        if integration.tuning {
+            let origin = Arc::unwrap_or_clone(origin);
+            super::tuning::extract(found, request, origin, dialect, how);
+        } else {
+            found.request(request, origin, dialect, how);
+        }
     }
 }
 
@@ -200,19 +207,25 @@ fn resource_text(node: &Node) -> String {
     }
 }
 
-/// Whether a Resource names SageMaker's CreateTrainingJob, and how.
+/// Whether a Resource names SageMaker's CreateTrainingJob or CreateHyperParameterTuningJob,
+/// and how.
 fn integration(resource: &str) -> Option<Integration> {
     let (_, rest) = resource.split_once(":states:::")?;
     let (sdk, rest) = match rest.strip_prefix("aws-sdk:") {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
-    let pattern = rest.strip_prefix("sagemaker:createTrainingJob")?;
+    let rest = rest.strip_prefix("sagemaker:")?;
+    let (tuning, pattern) = match rest.strip_prefix("createTrainingJob") {
+        Some(pattern) => (false, pattern),
+        None => (true, rest.strip_prefix("createHyperParameterTuningJob")?),
+    };
     if !(pattern.is_empty() || pattern.starts_with('.')) {
         return None;
     }
     Some(Integration {
         sdk,
+        tuning,
         pattern: pattern.to_string(),
     })
 }
@@ -226,6 +239,7 @@ mod tests {
         let optimized = |p: &str| {
             Some(Integration {
                 sdk: false,
+                tuning: false,
                 pattern: p.into(),
             })
         };
@@ -245,7 +259,16 @@ mod tests {
             integration("arn:aws-cn:states:::aws-sdk:sagemaker:createTrainingJob"),
             Some(Integration {
                 sdk: true,
+                tuning: false,
                 pattern: String::new()
+            })
+        );
+        assert_eq!(
+            integration("arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync"),
+            Some(Integration {
+                sdk: false,
+                tuning: true,
+                pattern: ".sync".into()
             })
         );
         for other in [

@@ -74,6 +74,8 @@ pub struct Context<'a> {
     pub shape: crate::shape::Shape,
     pub root: &'a Node,
     pub request: &'a CreateTrainingJobRequest,
+    /// The tuning request, when the request checked is a tuning job (`Shape::TuningJob`).
+    pub tuning: Option<&'a crate::model::CreateHyperParameterTuningJobRequest>,
     pub schema_errors: &'a [SchemaError],
     /// Which policy rules run, and their parameters (`[policy]` in the configuration).
     pub policy: &'a crate::policy::Policy,
@@ -195,6 +197,7 @@ pub mod secrets;
 pub mod serverless;
 pub mod stopping;
 pub mod tags;
+pub mod tuning;
 
 /// Every rule, in code order: the one registry table, assembled from the categories.
 pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
@@ -209,6 +212,7 @@ pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         tags::RULES,
         debugger::RULES,
         serverless::RULES,
+        tuning::RULES,
         policy::RULES,
     ]
     .concat();
@@ -216,6 +220,36 @@ pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all.sort_by_key(|r| (r.opt_in(), r.code));
     all
 });
+
+/// The rules that read members a tuning job's training job definition does not have (tags,
+/// Debugger and profiler, serverless jobs, container commands), and SL002, which the tuning job
+/// that holds the definitions runs over them already.
+const NOT_ON_DEFINITIONS: &[&str] = &[
+    "SL002", "SL603", "SL604", "SL605", "SL701", "SL702", "SL801", "SL802", "SL803", "SL804",
+    "SL805", "SL806", "SL901", "SL902", "SL903", "SL904", "PL006",
+];
+
+/// The rules that run on a tuning job itself: its schema, its duplicate keys and its tags (its
+/// training job definitions are checked on their own).
+const ON_TUNING_JOBS: &[&str] = &[
+    "SL002", "SL100", "SL101", "SL102", "SL103", "SL104", "SL105", "SL106", "SL107", "SL108",
+    "SL603", "SL701", "SL702", "PL006",
+];
+
+/// Whether `rule` runs on a request of `shape`: declared here, for every rule, rather than left
+/// to whether the members it reads happen to be absent.
+pub fn applies(rule: &Rule, shape: crate::shape::Shape) -> bool {
+    use crate::shape::Shape;
+    let tuning = rule.code.starts_with(TUNING_PREFIX);
+    match shape {
+        Shape::TrainingJob => !tuning,
+        Shape::TrainingJobDefinition => !tuning && !NOT_ON_DEFINITIONS.contains(&rule.code),
+        Shape::TuningJob => tuning || ON_TUNING_JOBS.contains(&rule.code),
+    }
+}
+
+/// The code prefix of the tuning job's own rules (`src/rules/tuning/`).
+pub const TUNING_PREFIX: &str = "TN";
 
 /// Find a rule by code (`SL201`, case-insensitive) or name (`too-many-hyperparameters`).
 pub fn find(id: &str) -> Option<&'static Rule> {

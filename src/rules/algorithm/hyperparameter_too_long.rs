@@ -20,7 +20,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for (key, value) in hp {
-        let at = pointer::join("/HyperParameters", key);
+        let at = pointer::join(&format!("/{}", cx.shape.hyperparameters()), key);
         let key_len = key.chars().count();
         if key_len > MAX_CHARS {
             out.push(cx.diagnostic(

@@ -22,7 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             cx.diagnostic(
                 &RULE,
-                "/HyperParameters",
+                format!("/{}", cx.shape.hyperparameters()),
                 Target::Key,
                 format!(
                     "{} hyperparameters; a training job takes at most {MAX_ENTRIES}",

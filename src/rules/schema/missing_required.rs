@@ -41,7 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    if cx.has("/ServerlessJobConfig") {
+    if cx.shape != crate::shape::Shape::TrainingJob || cx.has("/ServerlessJobConfig") {
         return;
     }
     for member in REQUIRED_UNLESS_SERVERLESS {

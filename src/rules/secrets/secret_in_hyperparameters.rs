@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let entries = report::map_entries(
-        "/HyperParameters",
+        &format!("/{}", cx.shape.hyperparameters()),
         cx.request.hyper_parameters.as_ref(),
         |key, _| format!("hyperparameter `{}`", describe::quote(key)),
     );
