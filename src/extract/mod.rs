@@ -10,6 +10,8 @@
 
 mod cloudformation;
 mod describe;
+pub mod kubernetes;
+mod names;
 mod pipeline;
 mod state_machine;
 pub mod text;
@@ -38,6 +40,10 @@ pub struct Embedded<'a> {
     /// `${...}` placeholders filled in): its spans point at the text each value came from, but
     /// an edit there would not change the value as a fix says, so no quick fix is offered.
     pub rewritten: bool,
+    /// How the container spells the request's members, when not as the API does (a Kubernetes
+    /// resource's `spec`): the request's tree has the API's names, and [`crate::check`] turns
+    /// each finding's pointer and texts back into the spelling of the file.
+    pub spelling: Option<Arc<kubernetes::Spelling>>,
 }
 
 /// What a document holds.
@@ -72,6 +78,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
                     dialect: Dialect::REQUEST,
                     supplied: &[],
                     rewritten: false,
+                    spelling: None,
                 }],
                 findings: Vec::new(),
             };
@@ -82,10 +89,34 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
         DocumentKind::CloudFormation => cloudformation::extract(&mut found, root),
         DocumentKind::Pipeline => pipeline::extract(&mut found, root),
         DocumentKind::Describe => describe::extract(&mut found, root),
-        DocumentKind::KubernetesResource | DocumentKind::Other => {}
+        DocumentKind::KubernetesResource => {
+            kubernetes::extract(&mut found, &[(String::new(), root)])
+        }
+        DocumentKind::Other => {}
     }
     Extraction {
         kind,
+        requests: found.requests,
+        findings: found.findings,
+    }
+}
+
+/// The requests of a YAML stream of Kubernetes resources (`---` between documents): each
+/// document's pointer is its index (`/1/spec` is the spec of the second document).
+pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static> {
+    let mut found = Found {
+        source,
+        requests: Vec::new(),
+        findings: Vec::new(),
+    };
+    let docs: Vec<(String, &Node)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (format!("/{i}"), *d))
+        .collect();
+    kubernetes::extract(&mut found, &docs);
+    Extraction {
+        kind: DocumentKind::KubernetesResource,
         requests: found.requests,
         findings: found.findings,
     }
@@ -114,6 +145,7 @@ impl Found<'_> {
             dialect,
             supplied: how.supplied,
             rewritten: how.rewritten,
+            spelling: None,
         });
     }
 
