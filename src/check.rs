@@ -32,7 +32,7 @@ pub struct Checked {
     /// removed: a caller that shows source text masks them all (`render::without_secrets`).
     pub secrets: Vec<Span>,
     /// The requests checked in the file (the language server's hover and completion read the
-    /// members of the one under the cursor).
+    /// members of the one under the cursor), but those of Kubernetes resources, spelt otherwise.
     pub requests: Vec<Arc<Origin>>,
 }
 
@@ -194,7 +194,13 @@ fn run(
     Checked {
         diagnostics: out,
         secrets,
-        requests: requests.into_iter().map(|r| r.origin).collect(),
+        // A request spelt otherwise (a Kubernetes resource) is not offered to hover and
+        // completion, which speak the API's names.
+        requests: requests
+            .into_iter()
+            .filter(|r| r.spelling.is_none())
+            .map(|r| r.origin)
+            .collect(),
     }
 }
 

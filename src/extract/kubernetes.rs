@@ -31,7 +31,7 @@ use foldhash::{HashMap, HashSet};
 use super::{names, Found, How};
 use crate::diagnostic::Origin;
 use crate::pointer;
-use crate::rules::document::not_a_request;
+use crate::rules::document::{duplicate_key, not_a_request};
 use crate::rules::schema::{invalid_type, missing_required};
 use crate::runtime::Dialect;
 use crate::schema;
@@ -130,6 +130,7 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
             keys: HashSet::default(),
         },
         problems: Vec::new(),
+        text: &found.source.text,
     };
     let mut request = builder.convert(spec, "", "");
     if flavor == Flavor::Operator {
@@ -147,12 +148,15 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
             );
         }
     }
-    for (pointer, span, message, help) in builder.problems {
+    let Builder {
+        spelling, problems, ..
+    } = builder;
+    for p in problems {
         found.finding(
-            &invalid_type::RULE,
-            (format!("{spec_at}{pointer}"), span),
-            message,
-            &help,
+            p.rule,
+            (format!("{spec_at}{}", p.pointer), p.span),
+            p.message,
+            &p.help,
             Some(&origin),
         );
     }
@@ -167,7 +171,7 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
     let before = found.requests.len();
     found.request(&request, origin, Dialect::default(), how);
     if let Some(r) = found.requests.get_mut(before) {
-        r.spelling = Some(Arc::new(builder.spelling));
+        r.spelling = Some(Arc::new(spelling));
     }
 }
 
@@ -281,7 +285,7 @@ impl Spelling {
                 kept = true;
                 out.push_str(token);
             } else {
-                match self.path(token, quoted) {
+                match self.path(token, quoted, &out) {
                     Some(spelt) => out.push_str(&spelt),
                     None => out.push_str(token),
                 }
@@ -292,7 +296,7 @@ impl Spelling {
     }
 
     /// A dotted path of member names (with `[n]` indices) in the resource's spelling.
-    fn path(&self, token: &str, quoted: bool) -> Option<String> {
+    fn path(&self, token: &str, quoted: bool, before: &str) -> Option<String> {
         let segments: Vec<(&str, &str)> = token
             .split('.')
             .map(|s| match s.find('[') {
@@ -318,7 +322,14 @@ impl Spelling {
             }
         }
         if !spelt.is_empty() {
-            let prefix = if segments.len() > 1 { "spec." } else { "" };
+            // A path, or an object named in an "in `...`" phrase, is written from `spec`; a
+            // member named alone keeps its name.
+            let object = quoted && self_in(before);
+            let prefix = if segments.len() > 1 || object {
+                "spec."
+            } else {
+                ""
+            };
             return Some(format!("{prefix}{}", spelt.join(".")));
         }
         // Member names elsewhere: each spelt on its own. A one-word name (`Tags`, `Key`) only
@@ -337,6 +348,11 @@ impl Spelling {
         }
         None
     }
+}
+
+/// Whether the text so far ends with "in `": what follows names an object.
+fn self_in(before: &str) -> bool {
+    before.ends_with(" in `")
 }
 
 /// The end of a dotted path of words with `[n]` indices starting at `i`.
@@ -402,14 +418,16 @@ static MEMBER_NAMES: LazyLock<MemberNames> = LazyLock::new(|| {
 });
 
 /// Builds the request from a spec.
-struct Builder {
+struct Builder<'a> {
     flavor: Flavor,
     spelling: Spelling,
-    /// Values of the wrong shape for the resource: pointer as written, span, message, help.
-    problems: Vec<(String, Span, String, String)>,
+    /// Values of the wrong shape for the resource, duplicates.
+    problems: Vec<Problem>,
+    /// The file's text (for line numbers).
+    text: &'a str,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// The request value for `node`, at `api` in the request and `written` in the spec.
     fn convert(&mut self, node: &Node, api: &str, written: &str) -> Node {
         let shape = schema::at(api);
@@ -454,15 +472,16 @@ impl Builder {
             }
             Value::Object(members) if map => {
                 if self.flavor == Flavor::Operator {
-                    self.problems.push((
-                        written.to_string(),
-                        node.span,
-                        format!(
+                    self.problems.push(Problem {
+                        rule: &invalid_type::RULE,
+                        pointer: written.to_string(),
+                        span: node.span,
+                        message: format!(
                             "`{}` is an object: the SageMaker Operator takes a list of {{name, value}}",
                             spec_path(written)
                         ),
-                        "write each entry as `- name: ...` and `value: ...`".into(),
-                    ));
+                        help: "write each entry as `- name: ...` and `value: ...`".into(),
+                    });
                 }
                 let mut out = Vec::with_capacity(members.len());
                 for m in members {
@@ -494,32 +513,68 @@ impl Builder {
     }
 
     /// The operator's list of `{name, value}` as the request's map: each name a key (spanning
-    /// the name), later duplicates winning as in a map.
+    /// the name), a missing value empty (`KeyValuePair`'s `value` is `omitempty`), a later
+    /// duplicate winning (the operator's `ConvertKeyValuePairSliceToMap`,
+    /// controllers/sdkutil/spec_sdk_converters.go, fills a Go map in order).
     fn pairs(&mut self, node: &Node, items: &[Node], api: &str, written: &str) -> Node {
-        let mut out = Vec::with_capacity(items.len());
+        let mut out: Vec<Member> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let here = pointer::join(written, i.to_string());
-            let name = item.member("name").filter(|n| n.value.as_str().is_some());
-            let (Some(name), Some(value)) = (name, item.member("value")) else {
-                self.problems.push((
-                    here.clone(),
-                    item.span,
-                    format!("`{}` is not a {{name, value}} pair", spec_path(&here)),
-                    "the SageMaker Operator takes each entry as `- name: ...` and `value: ...`"
-                        .into(),
-                ));
+            let Some(name) = item.get("name").filter(|n| n.as_str().is_some()) else {
+                // The item as written, without the line break a block mapping's span ends with.
+                let span = item
+                    .as_object()
+                    .and_then(<[Member]>::last)
+                    .map_or(item.span, |m| Span::new(item.span.start, m.value.span.end));
+                self.problems.push(Problem {
+                    rule: &invalid_type::RULE,
+                    pointer: here.clone(),
+                    span,
+                    message: format!("`{}` has no name", spec_path(&here)),
+                    help: "the SageMaker Operator takes each entry as `- name: ...` with its `value: ...`".into(),
+                });
                 continue;
             };
-            let key = name.value.as_str().unwrap_or_default().to_string();
+            let key = name.as_str().unwrap_or_default().to_string();
+            if let Some(first) = out.iter().find(|m| m.key == key) {
+                let line = self.line(first.key_span.start);
+                self.problems.push(Problem {
+                    rule: &duplicate_key::RULE,
+                    pointer: here.clone(),
+                    span: name.span,
+                    message: format!(
+                        "`{key}` is listed twice in `{}` (first on line {line}): the operator keeps only this last value",
+                        spec_path(written)
+                    ),
+                    help: "remove one of the two, keeping the value you mean".into(),
+                });
+            }
             let api_here = pointer::join(api, &key);
-            let value_at = pointer::join(&here, "value");
-            let converted = self.convert(&value.value, &api_here, &value_at);
-            self.spelling.pointers.insert(api_here, value_at);
-            out.push(Member::new(key, name.value.span, converted));
+            let converted = match item.get("value") {
+                Some(value) => self.convert(value, &api_here, &pointer::join(&here, "value")),
+                None => Node::new(Value::String(String::new()), item.span),
+            };
+            self.spelling.pointers.insert(api_here, here);
+            out.push(Member::new(key, name.span, converted));
         }
-        mark_shadowed(&mut out);
         Node::new(Value::Object(out), node.span)
     }
+
+    /// The line (from 1) of a byte offset of the file.
+    fn line(&self, offset: usize) -> usize {
+        let text = self.text.get(..offset).unwrap_or(self.text);
+        text.bytes().filter(|&b| b == b'\n').count() + 1
+    }
+}
+
+/// A value of the wrong shape for the resource, or a duplicate.
+struct Problem {
+    rule: &'static crate::rules::Rule,
+    /// The pointer as written, relative to the spec.
+    pointer: String,
+    span: Span,
+    message: String,
+    help: String,
 }
 
 /// `/hyperParameters/0` as `spec.hyperParameters[0]`.
