@@ -151,8 +151,9 @@ pub fn check_document(
     Some(finish(source, &root, checked))
 }
 
-/// Whether a parsed YAML file is a stream of Kubernetes resources: several documents, each
-/// (but empty ones) with `apiVersion` and `kind`, or any stream when the user named the kind.
+/// Whether a parsed YAML file is a stream of Kubernetes resources: several documents, the first
+/// (not empty) with `apiVersion` and `kind`, or any stream when the user named the kind. (A
+/// request file starts with a request: its second document is SL004.)
 fn kubernetes_stream(parsed: &parse::Parsed, kind: Option<DocumentKind>) -> bool {
     let Some(root) = &parsed.root else {
         return false;
@@ -165,8 +166,8 @@ fn kubernetes_stream(parsed: &parse::Parsed, kind: Option<DocumentKind>) -> bool
         Some(_) => false,
         None => std::iter::once(root)
             .chain(&parsed.more)
-            .filter(|d| !matches!(d.value, Value::Null))
-            .all(|d| d.get("apiVersion").is_some() && d.get("kind").is_some()),
+            .find(|d| !matches!(d.value, Value::Null))
+            .is_some_and(|d| d.get("apiVersion").is_some() && d.get("kind").is_some()),
     }
 }
 

@@ -116,7 +116,16 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
         found.finding(
             &invalid_type::RULE,
             (spec_at, spec.span),
-            format!("`spec` is {}, not an object", spec.type_name()),
+            format!(
+                "`spec` is {}, not an object",
+                match spec.type_name() {
+                    "array" => "a list",
+                    "string" => "a string",
+                    "null" => "empty",
+                    "boolean" => "a boolean",
+                    _ => "a number",
+                }
+            ),
             "its spec is the training job's request: an object of its members",
             Some(&origin),
         );
@@ -310,12 +319,17 @@ impl Spelling {
         // From the request's root.
         let mut at = String::new();
         let mut spelt = Vec::new();
-        for (name, index) in &segments {
-            if !schema::allowed_keys(&at).contains(name) {
+        for (i, (name, index)) in segments.iter().enumerate() {
+            // A map's key (`HyperParameters.epochs`) is written as is.
+            let in_map = i > 0 && schema::at(&at).is_some_and(|s| s.get("properties").is_none());
+            if in_map {
+                spelt.push(format!("{name}{index}"));
+            } else if schema::allowed_keys(&at).contains(name) {
+                spelt.push(format!("{}{index}", self.name(Some(&at), name)));
+            } else {
                 spelt.clear();
                 break;
             }
-            spelt.push(format!("{}{index}", self.name(Some(&at), name)));
             pointer::push(&mut at, name);
             for _ in 0..index.matches('[').count() {
                 pointer::push(&mut at, "0");
@@ -589,4 +603,77 @@ fn spec_path(written: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ack() -> Spelling {
+        Spelling {
+            flavor: Flavor::Ack,
+            pointers: HashMap::default(),
+            keys: HashSet::default(),
+        }
+    }
+
+    #[test]
+    fn texts_are_respelt_but_values_and_the_key_as_written() {
+        let s = ack();
+        assert_eq!(
+            s.text(
+                "unknown key `RoleArn` in the request (did you mean `RoleArn`?)",
+                Some("RoleArn")
+            ),
+            "unknown key `RoleArn` in `spec` (did you mean `roleARN`?)"
+        );
+        assert_eq!(
+            s.text(
+                "`Fille` is not valid for `AlgorithmSpecification.TrainingInputMode`: expected one of Pipe, File, FastFile",
+                None
+            ),
+            "`Fille` is not valid for `spec.algorithmSpecification.trainingInputMode`: expected one of Pipe, File, FastFile"
+        );
+        // Through a map's key, an array's index; a name alone; an object after "in".
+        assert_eq!(
+            s.text(
+                "`HyperParameters.max_depth`, InputDataConfig[1].DataSource.S3DataSource.S3Uri, VolumeKmsKeyId, in `VpcConfig`",
+                None
+            ),
+            "`spec.hyperParameters.max_depth`, spec.inputDataConfig[1].dataSource.s3DataSource.s3URI, volumeKMSKeyID, in `spec.vpcConfig`"
+        );
+        // English words that are also member names stay, unless backquoted.
+        assert_eq!(s.text("Key and Value", None), "Key and Value");
+        assert_eq!(s.text("`Key`", None), "`key`");
+    }
+
+    #[test]
+    fn pointers_of_members_the_request_lacks_are_spelt() {
+        let mut s = ack();
+        s.pointers
+            .insert("/ResourceConfig".into(), "/resourceConfig".into());
+        assert_eq!(
+            s.pointer("/ResourceConfig/VolumeKmsKeyId"),
+            "/resourceConfig/volumeKMSKeyID"
+        );
+        assert_eq!(
+            s.pointer("/VpcConfig/SecurityGroupIds"),
+            "/vpcConfig/securityGroupIDs"
+        );
+        assert_eq!(
+            s.unknown("/ResourceConfig/volumeKmsKeyId").as_deref(),
+            Some("volumeKmsKeyId")
+        );
+        assert_eq!(s.unknown("/ResourceConfig/VolumeKmsKeyId"), None);
+        assert_eq!(s.unknown("/HyperParameters/lr"), None);
+    }
+
+    #[test]
+    fn envsubst_placeholders() {
+        assert!(has_placeholder("$SAGEMAKER_EXECUTION_ROLE_ARN"));
+        assert!(has_placeholder("s3://$BUCKET/x"));
+        assert!(has_placeholder("${NAME}"));
+        assert!(!has_placeholder("price in $5"));
+        assert!(!has_placeholder("plain"));
+    }
 }

@@ -23,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Origin};
 use crate::discover::DocumentKind;
 use crate::runtime::Dialect;
 use crate::source::{SourceFile, Span};
-use crate::tree::Node;
+use crate::tree::{Node, Value};
 
 /// One request found in a document.
 #[derive(Debug)]
@@ -102,17 +102,24 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
 }
 
 /// The requests of a YAML stream of Kubernetes resources (`---` between documents): each
-/// document's pointer is its index (`/1/spec` is the spec of the second document).
+/// document's pointer is its index (`/1/spec` is the spec of the second document), unless only
+/// one of them is not empty.
 pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static> {
     let mut found = Found {
         source,
         requests: Vec::new(),
         findings: Vec::new(),
     };
+    // Empty documents (a `---` at the end) do not count: a stream of one resource has `""`.
+    let one = docs
+        .iter()
+        .filter(|d| !matches!(d.value, Value::Null))
+        .count()
+        <= 1;
     let docs: Vec<(String, &Node)> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| (format!("/{i}"), *d))
+        .map(|(i, d)| (if one { String::new() } else { format!("/{i}") }, *d))
         .collect();
     kubernetes::extract(&mut found, &docs);
     Extraction {
