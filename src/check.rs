@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Origin};
 use crate::discover::{self, DocumentKind};
 use crate::extract::{self, Embedded};
 use crate::parse::{self, ParseErrorKind};
+use crate::policy::Policy;
 use crate::rules::{self, Check, Context, Rule};
 use crate::schema::Violation;
 use crate::source::{SourceFile, Span};
@@ -36,9 +37,9 @@ pub struct Checked {
     pub requests: Vec<Arc<Origin>>,
 }
 
-/// How to read a file.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Options {
+/// How to read and check a file.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
     /// The kind of document when the user named it (`--kind`, the configuration's `[kind]`);
     /// otherwise it is told by content ([`discover::classify`]).
     pub kind: Option<DocumentKind>,
@@ -48,6 +49,19 @@ pub struct Options {
     /// Check DescribeTrainingJob responses even in a walk (the language server shows what the
     /// editor opens).
     pub responses: bool,
+    /// The policy rules the configuration enables, with their parameters.
+    pub policy: &'a Policy,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            kind: None,
+            walked: false,
+            responses: false,
+            policy: Policy::off(),
+        }
+    }
 }
 
 /// [`check_parsed`], with the spans of the secrets found.
@@ -55,11 +69,20 @@ pub fn check_parsed_full(source: &SourceFile, parsed: parse::Parsed) -> Checked 
     check_document(source, parsed, Options::default()).unwrap_or_default()
 }
 
+/// [`check_parsed_full`] with the policy rules `policy` enables (the configuration's).
+pub fn check_parsed_with(source: &SourceFile, parsed: parse::Parsed, policy: &Policy) -> Checked {
+    let options = Options {
+        policy,
+        ..Options::default()
+    };
+    check_document(source, parsed, options).unwrap_or_default()
+}
+
 /// Check a parsed file; `None` when a walked file holds nothing to check.
 pub fn check_document(
     source: &SourceFile,
     parsed: parse::Parsed,
-    options: Options,
+    options: Options<'_>,
 ) -> Option<Checked> {
     let mut out = Vec::new();
     // A YAML stream of Kubernetes resources is read document by document.
@@ -190,7 +213,7 @@ fn run(
     out.extend(findings);
     let mut secrets = Vec::new();
     for request in &requests {
-        check_request(source, request, &mut out, &mut secrets);
+        check_request(source, request, options.policy, &mut out, &mut secrets);
     }
     Checked {
         diagnostics: out,
@@ -221,6 +244,7 @@ fn finish(source: &SourceFile, root: &crate::tree::Node, mut checked: Checked) -
 fn check_request(
     source: &SourceFile,
     request: &Embedded<'_>,
+    policy: &Policy,
     out: &mut Vec<Diagnostic>,
     secrets: &mut Vec<Span>,
 ) {
@@ -240,9 +264,13 @@ fn check_request(
         root,
         request: &typed,
         schema_errors: &schema_errors,
+        policy,
     };
     let mut found = Vec::new();
     for rule in rules::RULES.iter() {
+        if rule.opt_in() && !policy.enables(rule.code) {
+            continue;
+        }
         if let Check::Request(check) = rule.check {
             check(&cx, &mut found);
         }

@@ -211,8 +211,12 @@ fn rules_table(format: RulesFormat) -> String {
         RulesFormat::Text => {
             for r in rules::RULES.iter() {
                 out.push_str(&format!(
-                    "{:<6} {:<36} {:<8} {}\n",
-                    r.code, r.name, r.severity, r.summary
+                    "{:<6} {:<36} {:<8} {}{}\n",
+                    r.code,
+                    r.name,
+                    r.severity,
+                    if r.opt_in() { "(opt-in) " } else { "" },
+                    r.summary
                 ));
             }
         }
@@ -568,6 +572,7 @@ impl Run<'_> {
             kind: self.kind.or_else(|| job.config.kind_for(&job.path)),
             walked: job.walked.is_some(),
             responses: false,
+            policy: &job.config.policy,
         };
         let Some(checked) = sagelint::check::check_document(&source, parsed, options) else {
             return Outcome::Skipped;

@@ -2,7 +2,8 @@
 //! (ML repositories are Python repositories), found from a checked file upward.
 //!
 //! ```toml
-//! select = ["ALL"]                     # rules to run (codes or names; default: all)
+//! select = ["ALL"]                     # rules to run (codes or names; default: all but policy)
+//! extend-select = ["policy"]           # rules to run as well (the opt-in policy rules)
 //! ignore = ["SL405"]                   # rules not to run
 //! include = ["specs/**"]               # what a directory walk checks (default: everything)
 //! exclude = ["specs/legacy/**"]        # what a directory walk skips
@@ -18,7 +19,12 @@
 //! rule = "SL104"
 //! pointer = "/RoleArn"                 # optional: only this place
 //! reason = "role created by the pipeline"
+//! [policy]                             # parameters of the policy rules (see `crate::policy`)
+//! required-tags = ["team"]
 //! ```
+//!
+//! `"ALL"` names every rule that runs by default; `"policy"` names the opt-in policy rules
+//! (codes `PLxxx`), which run only when selected.
 //!
 //! Globs and paths are relative to the directory of the configuration file.
 
@@ -32,6 +38,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::DocumentKind;
+use crate::policy::{AllowList, Policy};
 use crate::rules::{self, Rule};
 use crate::source::{Format, SourceFile, Span};
 
@@ -64,6 +71,7 @@ impl std::fmt::Display for ConfigError {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     select: Option<Vec<Spanned<String>>>,
+    extend_select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
@@ -72,6 +80,15 @@ struct RawConfig {
     suppress: Option<Vec<Spanned<RawSuppression>>>,
     max_file_size: Option<Spanned<toml::Value>>,
     kind: Option<IndexMap<String, Spanned<String>>>,
+    policy: Option<RawPolicy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPolicy {
+    required_tags: Option<Spanned<Vec<Spanned<String>>>>,
+    allowed_instance_types: Option<Spanned<Vec<Spanned<String>>>>,
+    max_runtime_in_seconds: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +129,8 @@ pub struct Config {
     /// Directory that globs and suppression paths are relative to.
     pub root: PathBuf,
     selected: Option<HashSet<&'static str>>,
+    /// `extend-select`: rules run in addition to `select` (or to the default rules).
+    extended: HashSet<&'static str>,
     ignored: HashSet<&'static str>,
     severity: HashMap<&'static str, Severity>,
     per_file_ignores: Vec<(GlobMatcher, HashSet<&'static str>)>,
@@ -123,6 +142,8 @@ pub struct Config {
     /// `[kind]`: the kind of document of the files a glob matches (instead of telling it by
     /// content); the first glob that matches wins.
     kinds: Vec<(GlobMatcher, DocumentKind)>,
+    /// The policy rules selected and their `[policy]` parameters.
+    pub policy: Policy,
 }
 
 impl Config {
@@ -192,7 +213,9 @@ impl Config {
             let mut set = HashSet::new();
             for name in names {
                 if name.get_ref() == "ALL" {
-                    set.extend(rules::RULES.iter().map(|r| r.code));
+                    set.extend(rules::RULES.iter().filter(|r| !r.opt_in()).map(|r| r.code));
+                } else if name.get_ref() == POLICY_GROUP {
+                    set.extend(rules::RULES.iter().filter(|r| r.opt_in()).map(|r| r.code));
                 } else {
                     set.insert(rule(name)?.code);
                 }
@@ -210,9 +233,14 @@ impl Config {
         if let Some(select) = &raw.select {
             config.selected = Some(rule_set(select)?);
         }
+        if let Some(extend) = &raw.extend_select {
+            config.extended = rule_set(extend)?;
+        }
         if let Some(ignore) = &raw.ignore {
             config.ignored = rule_set(ignore)?;
         }
+        let settings = policy(&raw, &config, &error)?;
+        config.policy = settings;
         if let Some(include) = &raw.include {
             config.include = Some(globs(include)?);
         }
@@ -328,10 +356,14 @@ impl Config {
 
     /// [`Config::enabled`] for a path already made relative to the configuration.
     fn enabled_at(&self, rule: &Rule, rel: &Path) -> bool {
-        if self
+        if rule.opt_in() {
+            if !self.policy.enables(rule.code) {
+                return false;
+            }
+        } else if self
             .selected
             .as_ref()
-            .is_some_and(|s| !s.contains(rule.code))
+            .is_some_and(|s| !s.contains(rule.code) && !self.extended.contains(rule.code))
         {
             return false;
         }
@@ -385,6 +417,129 @@ impl Config {
             .filter(|&i| self.suppressions[i].path.is_match(&rel))
             .collect()
     }
+}
+
+/// The name of the policy group in `select`, `extend-select` and `ignore`.
+pub const POLICY_GROUP: &str = "policy";
+
+/// Whether a configuration selects a rule: by `select` (or by default, for a rule that is not
+/// opt-in) or by `extend-select`.
+fn selects(config: &Config, rule: &Rule) -> bool {
+    config.extended.contains(rule.code)
+        || match &config.selected {
+            Some(s) => s.contains(rule.code),
+            None => !rule.opt_in(),
+        }
+}
+
+/// The policy settings: the `[policy]` parameters, checked, and the policy rules that run.
+/// A rule with a parameter runs only when the parameter is set; naming such a rule without its
+/// parameter, or setting a parameter whose rule is not selected, is an error (either would
+/// silently check nothing).
+fn policy(
+    raw: &RawConfig,
+    config: &Config,
+    error: &dyn Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
+) -> Result<Policy, ConfigError> {
+    let mut policy = Policy::default();
+    let table = raw.policy.as_ref();
+    // Where each parameter is written, if it is.
+    let mut given: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    if let Some(tags) = table.and_then(|t| t.required_tags.as_ref()) {
+        for key in tags.get_ref() {
+            let k = key.get_ref();
+            if k.is_empty() || k.chars().count() > 128 {
+                return Err(error(
+                    Some(key.span()),
+                    format!("required tag key `{k}` must be 1 to 128 characters, as a tag key is"),
+                ));
+            }
+            policy.required_tags.push(k.clone());
+        }
+        if policy.required_tags.is_empty() {
+            return Err(error(
+                Some(tags.span()),
+                "required-tags is empty: name the tag keys every request must have".to_string(),
+            ));
+        }
+        given.push(("required-tags", tags.span()));
+    }
+    if let Some(types) = table.and_then(|t| t.allowed_instance_types.as_ref()) {
+        let patterns: Vec<String> = types
+            .get_ref()
+            .iter()
+            .map(|p| p.get_ref().clone())
+            .collect();
+        if patterns.is_empty() {
+            return Err(error(
+                Some(types.span()),
+                "allowed-instance-types is empty: it would reject every instance type".to_string(),
+            ));
+        }
+        let list = AllowList::new(&patterns)
+            .map_err(|(i, m)| error(Some(types.get_ref()[i].span()), m))?;
+        policy.allowed_instance_types = Some(list);
+        given.push(("allowed-instance-types", types.span()));
+    }
+    if let Some(max) = table.and_then(|t| t.max_runtime_in_seconds.as_ref()) {
+        let seconds = *max.get_ref();
+        if !(1..=crate::rules::policy::MAX_RUNTIME_LIMIT).contains(&seconds) {
+            return Err(error(
+                Some(max.span()),
+                format!(
+                    "max-runtime-in-seconds is {seconds}: expected 1 to {} (28 days, the API's limit)",
+                    crate::rules::policy::MAX_RUNTIME_LIMIT
+                ),
+            ));
+        }
+        policy.max_runtime_in_seconds = Some(seconds);
+        given.push(("max-runtime-in-seconds", max.span()));
+    }
+    // The rules named one by one (not through "ALL" or "policy"), with where they are named.
+    let named: Vec<(&'static Rule, std::ops::Range<usize>)> = raw
+        .select
+        .iter()
+        .chain(raw.extend_select.iter())
+        .flatten()
+        .filter_map(|n| Some((rules::find(n.get_ref())?, n.span())))
+        .collect();
+    for rule in rules::RULES.iter().filter(|r| r.opt_in()) {
+        let parameter = crate::rules::policy::parameter(rule.code);
+        let has_parameter = parameter.is_none_or(|p| given.iter().any(|(g, _)| *g == p));
+        if selects(config, rule) {
+            if has_parameter {
+                policy.enable(rule.code);
+            } else if let Some((_, span)) = named.iter().find(|(r, _)| r.code == rule.code) {
+                return Err(error(
+                    Some(span.clone()),
+                    format!(
+                        "{} `{}` is selected, but `[policy] {}` is not set: it has nothing to check",
+                        rule.code,
+                        rule.name,
+                        parameter.unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+    }
+    for (parameter, span) in given {
+        let Some(rule) = rules::RULES
+            .iter()
+            .find(|r| crate::rules::policy::parameter(r.code) == Some(parameter))
+        else {
+            continue;
+        };
+        if !selects(config, rule) {
+            return Err(error(
+                Some(span),
+                format!(
+                    "`[policy] {parameter}` is set, but its rule {} `{}` is not selected: add \"{}\" or \"policy\" to extend-select",
+                    rule.code, rule.name, rule.code
+                ),
+            ));
+        }
+    }
+    Ok(policy)
 }
 
 fn read(path: &Path) -> Result<String, ConfigError> {
@@ -491,6 +646,87 @@ mod tests {
             let e = Config::load(&p).expect_err(bad);
             assert_eq!((e.line, e.column), (1, 17), "{bad}");
         }
+    }
+
+    #[test]
+    fn policy_rules_are_opt_in() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let job = dir.path().join("job.yaml");
+        let pl001 = rules::find("PL001").expect("rule");
+        let pl006 = rules::find("required-tag-missing").expect("rule");
+        let sl501 = rules::find("SL501").expect("rule");
+        let load = |text: &str| Config::load(&write(dir.path(), "sagelint.toml", text));
+
+        // No configuration, and "ALL": every rule but the policy rules.
+        let c = Config::default();
+        assert!(c.enabled(sl501, &job) && !c.enabled(pl001, &job));
+        let c = load("select = [\"ALL\"]\n").expect("ALL");
+        assert!(c.enabled(sl501, &job) && !c.enabled(pl001, &job));
+        assert_eq!(c.policy.enabled().count(), 0);
+
+        // extend-select adds the group to the default rules; a rule with a parameter runs only
+        // when the parameter is set.
+        let c = load("extend-select = [\"policy\"]\n").expect("group");
+        assert!(c.enabled(sl501, &job) && c.enabled(pl001, &job));
+        assert!(!c.enabled(pl006, &job));
+        assert_eq!(
+            c.policy.enabled().collect::<Vec<_>>(),
+            ["PL001", "PL002", "PL003", "PL004", "PL005"]
+        );
+        let c = load("extend-select = [\"policy\"]\n[policy]\nrequired-tags = [\"team\"]\n")
+            .expect("tags");
+        assert!(c.enabled(pl006, &job));
+        assert_eq!(c.policy.required_tags, ["team"]);
+
+        // select replaces the default rules, as in ruff; ignore wins over both.
+        let c = load("select = [\"policy\"]\n").expect("only policy");
+        assert!(!c.enabled(sl501, &job) && c.enabled(pl001, &job));
+        let c = load("extend-select = [\"PL001\"]\nignore = [\"policy\"]\n").expect("ignored");
+        assert!(!c.enabled(pl001, &job));
+    }
+
+    #[test]
+    fn policy_parameters_are_checked() {
+        let dir = tempfile::tempdir().expect("tmp");
+        for (text, at, needle) in [
+            ("select = [\"PL006\"]\n", (1, 11), "required-tags` is not set"),
+            ("[policy]\nrequired-tags = [\"team\"]\n", (2, 17), "is not selected"),
+            (
+                "extend-select = [\"PL007\"]\n[policy]\nallowed-instance-types = [\"ml.m5.*\", \"ml.q9.*\"]\n",
+                (3, 38),
+                "matches no SageMaker training instance type",
+            ),
+            (
+                "extend-select = [\"PL007\"]\n[policy]\nallowed-instance-types = []\n",
+                (3, 26),
+                "empty",
+            ),
+            (
+                "extend-select = [\"PL008\"]\n[policy]\nmax-runtime-in-seconds = 0\n",
+                (3, 26),
+                "expected 1 to 2419200",
+            ),
+            ("[policy]\nrequired-tag = [\"team\"]\n", (2, 1), "unknown field"),
+            (
+                "extend-select = [\"PL006\"]\n[policy]\nrequired-tags = [\"\"]\n",
+                (3, 18),
+                "1 to 128 characters",
+            ),
+        ] {
+            let p = write(dir.path(), "sagelint.toml", text);
+            let e = Config::load(&p).expect_err(text);
+            assert_eq!((e.line, e.column), at, "{text}: {}", e.message);
+            assert!(e.message.contains(needle), "{text}: {}", e.message);
+        }
+        let p = write(
+            dir.path(),
+            "sagelint.toml",
+            "extend-select = [\"PL007\"]\n[policy]\nallowed-instance-types = [\"ml.m5.*\", \"ml.g5.2xlarge\"]\n",
+        );
+        let c = Config::load(&p).expect("allow-list");
+        let list = c.policy.allowed_instance_types.as_ref().expect("list");
+        assert!(list.allows("ml.m5.24xlarge") && list.allows("ml.g5.2xlarge"));
+        assert!(!list.allows("ml.g5.4xlarge") && !list.allows("ml.m5d.xlarge"));
     }
 
     #[test]

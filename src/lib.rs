@@ -19,6 +19,7 @@ pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod pointer;
+pub mod policy;
 pub mod render;
 pub mod rules;
 pub mod runtime;

@@ -195,8 +195,6 @@ pub fn validate(root: &Node, json_path: bool) -> Vec<SchemaError> {
     out
 }
 
-pub use crate::runtime::is_templated;
-
 /// A value known only later ([`crate::runtime`]) is never judged: drop the errors about it
 /// (its type, enum, pattern, length or range).
 fn drop_runtime_values(root: &Node, errors: &mut Vec<SchemaError>) {

@@ -94,4 +94,54 @@ FIXTURES = {
         EnableManagedSpotTraining=True,
         StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
     ),
+    # From the developer guide: Seq2Seq reads File mode only, trains on GPUs only, and does not
+    # checkpoint (so a Spot job of it waits at most an hour).
+    "builtin-algorithm-constraints": spec(
+        TrainingJobName="seq2seq-translate-2025-01",
+        AlgorithmSpecification={
+            "TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/seq2seq:1",
+            "TrainingInputMode": "Pipe",
+        },
+        HyperParameters={"max_seq_len_source": "60", "max_seq_len_target": "60"},
+        InputDataConfig=[
+            {"ChannelName": name, "ContentType": "application/x-recordio-protobuf",
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix",
+                                             "S3Uri": f"s3://my-bucket/seq2seq/{name}/"}}}
+            for name in ["train", "validation", "vocab"]
+        ],
+        ResourceConfig={"InstanceType": "ml.c5.4xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50},
+        EnableManagedSpotTraining=True,
+        StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+        CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
+    ),
+    # LDA trains on one CPU instance: a GPU is not used, a second instance idles.
+    "builtin-algorithm-instances": spec(
+        TrainingJobName="lda-topics-2025-01",
+        AlgorithmSpecification={
+            "TrainingImage": "766337827248.dkr.ecr.us-east-1.amazonaws.com/lda:1",
+            "TrainingInputMode": "File",
+        },
+        HyperParameters={"num_topics": "20", "feature_dim": "5000", "mini_batch_size": "128"},
+        InputDataConfig=[
+            {"ChannelName": "train", "ContentType": "text/csv",
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/lda/train/",
+                                             "S3DataDistributionType": "FullyReplicated"}}},
+        ],
+        ResourceConfig={"InstanceType": "ml.p3.2xlarge", "InstanceCount": 2, "VolumeSizeInGB": 50},
+    ),
+    # BlazingText distributes the data across its instances itself.
+    "builtin-sharded-input": spec(
+        TrainingJobName="blazingtext-words-2025-01",
+        AlgorithmSpecification={
+            "TrainingImage": "811284229777.dkr.ecr.us-east-1.amazonaws.com/blazingtext:1",
+            "TrainingInputMode": "File",
+        },
+        HyperParameters={"mode": "batch_skipgram", "epochs": "5"},
+        InputDataConfig=[
+            {"ChannelName": "train", "ContentType": "text/plain",
+             "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/corpus/train/",
+                                             "S3DataDistributionType": "ShardedByS3Key"}}},
+        ],
+        ResourceConfig={"InstanceType": "ml.c5.4xlarge", "InstanceCount": 3, "VolumeSizeInGB": 50},
+    ),
 }

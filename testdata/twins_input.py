@@ -115,6 +115,40 @@ INVALID = {
         ],
         VpcConfig=VPC,
     ),
+    # From the developer guide: file systems are mounted (File mode); FastFile reads S3 prefixes.
+    "file-system-requires-file-mode": spec(
+        TrainingJobName="xgboost-mnist-efs-2025-01",
+        HyperParameters=MNIST,
+        AlgorithmSpecification={**BASE["AlgorithmSpecification"], "TrainingInputMode": "FastFile"},
+        InputDataConfig=[
+            {"ChannelName": "train", "ContentType": "text/csv",
+             "DataSource": {"FileSystemDataSource": {"FileSystemId": "fs-0123456789abcdef0", "FileSystemType": "EFS",
+                                                     "FileSystemAccessMode": "ro",
+                                                     "DirectoryPath": "/xgboost-mnist/train"}}},
+            {"ChannelName": "validation", "ContentType": "text/csv", "InputMode": "Pipe",
+             "DataSource": {"FileSystemDataSource": {"FileSystemId": "fs-0123456789abcdef0",
+                                                     "FileSystemType": "FSxLustre", "FileSystemAccessMode": "ro",
+                                                     "DirectoryPath": "/abcdef12/xgboost-mnist/validation"}}},
+            {"ChannelName": "test", "ContentType": "text/csv", "InputMode": "File",
+             "DataSource": {"FileSystemDataSource": {"FileSystemId": "fs-0123456789abcdef0", "FileSystemType": "EFS",
+                                                     "FileSystemAccessMode": "ro",
+                                                     "DirectoryPath": "/xgboost-mnist/test"}}},
+        ],
+        VpcConfig=VPC,
+    ),
+    "fastfile-manifest-and-partial-prefix": spec(
+        AlgorithmSpecification={**BASE["AlgorithmSpecification"], "TrainingInputMode": "FastFile"},
+        InputDataConfig=[
+            {"ChannelName": "train", "ContentType": "text/csv",
+             "DataSource": {"S3DataSource": {"S3DataType": "ManifestFile",
+                                             "S3Uri": "s3://my-bucket/churn/train.manifest"}}},
+            {"ChannelName": "validation", "ContentType": "text/csv",
+             "DataSource": s3("s3://my-bucket/churn/validation-01")},
+            {"ChannelName": "test", "ContentType": "text/csv", "DataSource": s3("s3://my-bucket/churn/test/")},
+            {"ChannelName": "extra", "ContentType": "text/csv", "InputMode": "File",
+             "DataSource": s3("s3://my-bucket/churn/extra-01")},
+        ],
+    ),
 }
 
 FIXTURES = INVALID

@@ -76,6 +76,20 @@ FIXTURES = {
             "VolumeSizeInGB": 30,
         },
     ),
+    # From the developer guide: a warm pool cannot be kept for Spot capacity nor for instance groups.
+    "warm-pool-conflicts": spec(
+        ResourceConfig={
+            "InstanceGroups": [
+                {"InstanceGroupName": "loaders", "InstanceType": "ml.c5.4xlarge", "InstanceCount": 2},
+                {"InstanceGroupName": "trainers", "InstanceType": "ml.m5.4xlarge", "InstanceCount": 1},
+            ],
+            "VolumeSizeInGB": 50,
+            "KeepAlivePeriodInSeconds": 1800,
+        },
+        EnableManagedSpotTraining=True,
+        StoppingCondition={"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+        CheckpointConfig={"S3Uri": "s3://my-bucket/checkpoints/"},
+    ),
     "duplicate-tag-key": spec(
         Tags=[{"Key": "team", "Value": "ml-platform"}, {"Key": "project", "Value": "churn"},
               {"Key": "team", "Value": "churn-squad"}],

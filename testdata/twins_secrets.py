@@ -158,4 +158,14 @@ FIXTURES = {
              "RuleParameters": {"rule_to_invoke": "ProfilerReport"}},
         ],
     ),
+    # Debugger does not support model parallelism (the SDK's mp_parameters hyperparameter).
+    "debugger-unsupported-distribution": spec(
+        AlgorithmSpecification__TrainingImage=PYTORCH,
+        HyperParameters={"epochs": "20", "sagemaker_program": "train.py",
+                         "sagemaker_submit_directory": "s3://my-bucket/resnet/source/sourcedir.tar.gz",
+                         "sagemaker_mpi_enabled": "true",
+                         "mp_parameters": "{\"partitions\": 2, \"microbatches\": 4}"},
+        ResourceConfig={"InstanceType": "ml.p4d.24xlarge", "InstanceCount": 2},
+        DebugHookConfig=HOOK,
+    ),
 }

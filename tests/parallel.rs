@@ -42,9 +42,8 @@ fn sequential(dir: &Path) -> Vec<FileResult> {
         );
         let parsed = parse::parse(&source);
         let options = sagelint::check::Options {
-            kind: None,
             walked: true,
-            responses: false,
+            ..Default::default()
         };
         if let Some(checked) = sagelint::check::check_document(&source, parsed, options) {
             results.push(FileResult {

@@ -73,6 +73,9 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
             .and_then(|(path, config)| config.kind_for(path)),
         walked: true,
         responses: true,
+        policy: config
+            .as_ref()
+            .map_or(crate::policy::Policy::off(), |(_, c)| &c.policy),
     };
     let checked = included
         .then(|| crate::check::check_document(&source, parsed, options))
@@ -275,5 +278,27 @@ mod tests {
         let a = analyse(&doc(&uri, REQUEST), &mut configs);
         assert!(a.served);
         assert!(!a.diagnostics.iter().any(|d| d.rule.code == "SL100"));
+    }
+
+    #[test]
+    fn policy_rules_run_when_the_configuration_selects_them() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("job.yaml");
+        let uri = format!("file://{}", path.display());
+        let policy = |configs: &mut Configs| -> Vec<&'static str> {
+            analyse(&doc(&uri, REQUEST), configs)
+                .diagnostics
+                .iter()
+                .map(|d| d.rule.code)
+                .filter(|c| c.starts_with("PL"))
+                .collect()
+        };
+        assert!(policy(&mut Configs::default()).is_empty());
+        std::fs::write(
+            dir.path().join("sagelint.toml"),
+            "extend-select = [\"PL005\", \"PL006\"]\n[policy]\nrequired-tags = [\"team\"]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(policy(&mut Configs::default()), ["PL005", "PL006"]);
     }
 }

@@ -27,6 +27,18 @@ pub struct Rule {
     pub check: Check,
 }
 
+/// The code prefix of the policy group: rules a platform team opts into (`src/rules/policy/`).
+pub const POLICY_PREFIX: &str = "PL";
+
+impl Rule {
+    /// Off by default: a policy rule (code `PLxxx`), run only when the configuration selects it
+    /// (`select`/`extend-select` with `"policy"`, its code or its name). The group is part of the
+    /// code so that a finding says what kind of rule it comes from.
+    pub fn opt_in(&self) -> bool {
+        self.code.starts_with(POLICY_PREFIX)
+    }
+}
+
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
 /// Where a rule's diagnostics come from.
@@ -60,6 +72,8 @@ pub struct Context<'a> {
     pub root: &'a Node,
     pub request: &'a CreateTrainingJobRequest,
     pub schema_errors: &'a [SchemaError],
+    /// Which policy rules run, and their parameters (`[policy]` in the configuration).
+    pub policy: &'a crate::policy::Policy,
 }
 
 impl Context<'_> {
@@ -171,6 +185,7 @@ pub mod algorithm;
 pub mod debugger;
 pub mod document;
 pub mod input;
+pub mod policy;
 pub mod resources;
 pub mod schema;
 pub mod secrets;
@@ -191,9 +206,11 @@ pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
         tags::RULES,
         debugger::RULES,
         serverless::RULES,
+        policy::RULES,
     ]
     .concat();
-    all.sort_by_key(|r| r.code);
+    // The opt-in policy rules after the rules that run by default.
+    all.sort_by_key(|r| (r.opt_in(), r.code));
     all
 });
 
@@ -210,8 +227,13 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| Code | Name | Severity | What it checks |\n|---|---|---|---|\n");
     for r in RULES.iter() {
         out.push_str(&format!(
-            "| [{}](rules/{}.md) | `{}` | {} | {} |\n",
-            r.code, r.code, r.name, r.severity, r.summary
+            "| [{}](rules/{}.md) | `{}` | {} | {}{} |\n",
+            r.code,
+            r.code,
+            r.name,
+            r.severity,
+            if r.opt_in() { "(opt-in) " } else { "" },
+            r.summary
         ));
     }
     out

@@ -27,7 +27,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(name) = m.name.as_deref() else {
             continue;
         };
-        if name.is_empty() || crate::schema::is_templated(name) {
+        if name.is_empty() {
             continue;
         }
         match seen.get(name) {

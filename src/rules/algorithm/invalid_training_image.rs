@@ -27,11 +27,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    // Placeholders are filled in before the request is sent; line breaks and over-long values
-    // are the schema's (SL104, SL103) to report.
-    if crate::schema::is_templated(image)
-        || image.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
-    {
+    // Line breaks and over-long values are the schema's (SL104, SL103) to report.
+    if image.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
         return;
     }
     let Err(problem) = image_ref::parse(image) else {

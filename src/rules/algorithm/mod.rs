@@ -12,8 +12,14 @@ registry! {
     private_registry_without_vpc,
     network_isolation_unsupported,
     metric_regex_without_group,
+    builtin_input_mode,
+    builtin_instance_class,
+    builtin_gpu_unused,
+    builtin_single_instance,
+    builtin_sharded_input,
 }
 
+pub(crate) mod builtin;
 mod image_ref;
 mod metric_regex;
 
@@ -39,7 +45,7 @@ fn metric_regexes<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = (String, Stri
         .enumerate()
         .filter_map(|(i, m)| {
             let regex = m.regex.as_deref()?;
-            if regex.is_empty() || crate::schema::is_templated(regex) {
+            if regex.is_empty() {
                 return None;
             }
             let label = match m.name.as_deref() {

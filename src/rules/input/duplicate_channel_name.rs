@@ -5,7 +5,6 @@ use foldhash::HashMap;
 use super::channel_ptr;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::rules::{describe, Check, Context, Rule};
-use crate::schema::is_templated;
 
 pub const RULE: Rule = Rule {
     code: "SL304",
@@ -26,7 +25,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(name) = channel.channel_name.as_deref() else {
             continue;
         };
-        if name.is_empty() || is_templated(name) {
+        if name.is_empty() {
             continue;
         }
         let at = format!("{}/ChannelName", channel_ptr(i));

@@ -3,7 +3,6 @@
 use super::{channel_label, channel_ptr};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::rules::{describe, Check, Context, Rule};
-use crate::schema::is_templated;
 
 pub const RULE: Rule = Rule {
     code: "SL308",
@@ -29,7 +28,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         // An empty path is unset (the schema's required-member rule); a placeholder is filled
         // in before the request is sent.
-        if path.is_empty() || path.starts_with('/') || is_templated(path) {
+        if path.is_empty() || path.starts_with('/') {
             continue;
         }
         out.push(

@@ -12,15 +12,18 @@ registry! {
     sharded_on_single_instance,
     file_system_without_vpc,
     file_system_path_not_absolute,
+    file_system_requires_file_mode,
+    fastfile_requires_prefix,
+    fastfile_prefix_without_slash,
 }
 
 /// The pointer of channel `i`.
-fn channel_ptr(i: usize) -> String {
+pub(crate) fn channel_ptr(i: usize) -> String {
     format!("/InputDataConfig/{i}")
 }
 
 /// How a message names a channel: by its name, else by its position.
-fn channel_label(i: usize, channel: &Channel) -> String {
+pub(crate) fn channel_label(i: usize, channel: &Channel) -> String {
     match channel.channel_name.as_deref() {
         Some(name) if !name.is_empty() => format!("channel `{}`", describe::quote(name)),
         _ => format!("channel {i}"),
@@ -29,7 +32,7 @@ fn channel_label(i: usize, channel: &Channel) -> String {
 
 /// Where a channel's effective input mode comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ModeFrom {
+pub(crate) enum ModeFrom {
     /// The channel's own `InputMode`.
     Channel,
     /// `AlgorithmSpecification.TrainingInputMode`, which the channel inherits.
@@ -37,7 +40,7 @@ enum ModeFrom {
 }
 
 impl ModeFrom {
-    fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             ModeFrom::Channel => "the channel's InputMode",
             ModeFrom::Job => "AlgorithmSpecification.TrainingInputMode",
@@ -49,7 +52,7 @@ impl ModeFrom {
 /// `TrainingInputMode`. `None` when it is not known before the job runs (a Step Functions path
 /// `InputMode.$`, a template placeholder) or is not one of `Pipe`, `File`, `FastFile` (the
 /// schema reports a wrong value; judging it here would report the same mistake twice).
-fn input_mode<'a>(
+pub(crate) fn input_mode<'a>(
     cx: &'a Context<'_>,
     i: usize,
     channel: &'a Channel,
@@ -101,9 +104,9 @@ fn instance_groups<'a>(cx: &'a Context<'_>) -> Groups<'a> {
     }
 }
 
-/// A string that is known before the job runs.
+/// A string that is set (a value known only later reads as unset: `crate::runtime`).
 fn literal(s: Option<&str>) -> bool {
-    s.is_some_and(|s| !s.is_empty() && !crate::schema::is_templated(s))
+    s.is_some_and(|s| !s.is_empty())
 }
 
 /// A channel's `S3DataSource.InstanceGroupNames`, when the document sets it as a list.

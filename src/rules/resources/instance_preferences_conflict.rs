@@ -102,9 +102,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let first = *seen.entry(ty).or_insert(i);
-        if crate::schema::is_templated(ty) {
-            continue;
-        }
         if first != i {
             out.push(
                 cx.diagnostic(

@@ -65,9 +65,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(value) = value else {
             continue;
         };
-        // Empty is unset; templates are unknown until deploy; characters outside the model's
-        // pattern are reported by SL104.
-        if value.is_empty() || crate::schema::is_templated(value) || !model_charset(value) {
+        // Empty is unset; characters outside the model's pattern are reported by SL104.
+        if value.is_empty() || !model_charset(value) {
             continue;
         }
         let form = form_of(value);

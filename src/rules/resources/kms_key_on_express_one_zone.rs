@@ -38,6 +38,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The bucket of an S3 URI (`s3://bucket/key` or an `https://` URL, virtual-hosted or
 /// path-style) when it is an S3 Express One Zone directory bucket: its name ends in `--x-s3`.
+/// Whether an S3 URI is in an S3 Express One Zone directory bucket (which takes no KMS key).
+pub(crate) fn is_directory_bucket(uri: &str) -> bool {
+    directory_bucket(uri).is_some()
+}
+
 fn directory_bucket(uri: &str) -> Option<&str> {
     let bucket = if let Some(rest) = uri.strip_prefix("s3://") {
         rest.split('/').next()?

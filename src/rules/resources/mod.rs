@@ -10,6 +10,8 @@ registry! {
     kms_key_on_express_one_zone,
     selected_instance_read_only,
     instance_preferences_conflict,
+    warm_pool_with_spot,
+    warm_pool_with_instance_groups,
 }
 
 use crate::rules::{instance_types, Context};
@@ -42,4 +44,25 @@ pub(crate) fn job_instance_types<'a>(
 /// type (the schema reports it), or a Step Functions path (`Name.$`).
 pub(crate) fn list_set<T>(cx: &Context<'_>, pointer: &str, typed: Option<&[T]>) -> bool {
     cx.has(pointer) && typed.is_none_or(|l| !l.is_empty())
+}
+
+/// `ResourceConfig.KeepAlivePeriodInSeconds` when it asks for a managed warm pool: a literal
+/// value above 0 (0 keeps no pool; a Step Functions path is not known before the job runs).
+pub(crate) fn warm_pool(cx: &Context<'_>) -> Option<i64> {
+    cx.request
+        .resource_config
+        .as_ref()
+        .and_then(|r| r.keep_alive_period_in_seconds)
+        .filter(|s| *s > 0)
+}
+
+/// How many instances the job runs on, when the request says so literally: `InstanceCount`, or
+/// the sum of the instance groups' counts (`None` when a count is known only at run time).
+pub(crate) fn total_instances(cx: &Context<'_>) -> Option<i64> {
+    let rc = cx.request.resource_config.as_ref()?;
+    if cx.has("/ResourceConfig/InstanceGroups") {
+        let groups = rc.instance_groups.as_deref()?;
+        return groups.iter().map(|g| g.instance_count).sum::<Option<i64>>();
+    }
+    rc.instance_count
 }

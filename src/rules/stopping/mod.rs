@@ -8,6 +8,7 @@ registry! {
     spot_without_max_wait,
     max_wait_without_spot,
     spot_without_checkpoint,
+    spot_builtin_wait_over_hour,
 }
 
 /// Whether the job trains on managed Spot capacity.

@@ -15,6 +15,5 @@ fn tag_keys<'a>(cx: &crate::rules::Context<'a>) -> Vec<(usize, &'a str)> {
         .iter()
         .enumerate()
         .filter_map(|(i, t)| Some((i, t.key.as_deref()?)))
-        .filter(|(_, k)| !crate::schema::is_templated(k))
         .collect()
 }

@@ -1,0 +1,160 @@
+//! Policy rules for platform teams (PLxxx): off by default, run when the configuration selects
+//! them (`extend-select = ["policy"]`, or by code or name). They check what security scanners
+//! check on live training jobs (network isolation, encryption, VPC) and a team's own limits
+//! (tags, instance types, runtime), before the job exists. Parameters come from the `[policy]`
+//! table of the configuration, through [`Context::policy`](crate::rules::Context).
+
+use crate::rules::Context;
+
+registry! {
+    network_isolation_disabled,
+    inter_container_encryption_disabled,
+    volume_kms_key_missing,
+    output_kms_key_missing,
+    vpc_config_missing,
+    required_tag_missing,
+    instance_type_not_allowed,
+    max_runtime_over_policy,
+}
+
+/// The most `max-runtime-in-seconds` may be: the API's own limit, 28 days.
+pub const MAX_RUNTIME_LIMIT: i64 = 28 * 24 * 3600;
+
+/// The `[policy]` parameter a policy rule needs, if any: without it the rule has nothing to
+/// check and does not run.
+pub fn parameter(code: &str) -> Option<&'static str> {
+    match code {
+        "PL006" => Some("required-tags"),
+        "PL007" => Some("allowed-instance-types"),
+        "PL008" => Some("max-runtime-in-seconds"),
+        _ => None,
+    }
+}
+
+/// A boolean member of the request: `Some(true)`/`Some(false)` when written literally, `None`
+/// when not set; `Err(())` when it is only known at run time (a Step Functions path
+/// `Name.$`, a placeholder) and cannot be judged.
+fn flag(cx: &Context<'_>, pointer: &str, typed: Option<bool>) -> Result<Option<bool>, ()> {
+    match typed {
+        Some(b) => Ok(Some(b)),
+        None if cx.has(pointer) => Err(()),
+        None => Ok(None),
+    }
+}
+
+/// Whether the request is a serverless job (no instances of its own to configure).
+fn serverless(cx: &Context<'_>) -> bool {
+    cx.has("/ServerlessJobConfig")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_parameter_names_a_policy_rule() {
+        for r in crate::rules::RULES.iter() {
+            if super::parameter(r.code).is_some() {
+                assert!(r.opt_in(), "{}", r.code);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod edge_cases {
+    use crate::policy::{AllowList, Policy};
+    use crate::source::{Format, SourceFile};
+
+    const HEAD: &str = "TrainingJobName: j\n\
+        RoleArn: arn:aws:iam::123456789012:role/SageMakerTrainingRole\n\
+        AlgorithmSpecification: {TrainingImage: 'x.dkr.ecr.us-east-1.amazonaws.com/i:1', TrainingInputMode: File}\n\
+        OutputDataConfig: {S3OutputPath: 's3://b/o/'}\n";
+
+    /// The pointers of the diagnostics of one policy rule, enabled alone.
+    fn run(code: &'static str, policy: &mut Policy, rest: &str) -> Vec<String> {
+        policy.enable(code);
+        let source = SourceFile::new("t.yaml", format!("{HEAD}{rest}"), Format::Yaml);
+        let parsed = crate::parse::parse(&source);
+        crate::check::check_parsed_with(&source, parsed, policy)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule.code == code)
+            .map(|d| d.pointer)
+            .collect()
+    }
+
+    #[test]
+    fn instance_groups_count_and_are_checked() {
+        let groups = "ResourceConfig:\n  InstanceGroups:\n  - {InstanceGroupName: a, InstanceType: ml.c5.xlarge, InstanceCount: 1}\n  - {InstanceGroupName: b, InstanceType: ml.p4d.24xlarge, InstanceCount: 1}\n  VolumeSizeInGB: 30\nStoppingCondition: {MaxRuntimeInSeconds: 60}\n";
+        // Two groups of one instance: a distributed job.
+        assert_eq!(run("PL002", &mut Policy::default(), groups), [""]);
+        // A group with NVMe storage cannot take the key (SL501), so none can be asked for; two
+        // EBS-backed groups need it.
+        assert!(run("PL003", &mut Policy::default(), groups).is_empty());
+        let ebs = groups.replace("ml.p4d.24xlarge", "ml.m5.xlarge");
+        assert_eq!(
+            run("PL003", &mut Policy::default(), &ebs),
+            ["/ResourceConfig/InstanceGroups/0/InstanceType"]
+        );
+        let mut p = Policy::default();
+        p.allowed_instance_types = Some(AllowList::new(&["ml.p4d.*".to_string()]).expect("ok"));
+        assert_eq!(
+            run("PL007", &mut p, groups),
+            ["/ResourceConfig/InstanceGroups/0/InstanceType"]
+        );
+    }
+
+    #[test]
+    fn no_policy_that_another_rule_forbids_meeting() {
+        // Semantic Segmentation cannot run isolated (SL208): PL001 does not ask for it.
+        let rc = "ResourceConfig: {InstanceType: ml.p3.2xlarge, InstanceCount: 1, VolumeSizeInGB: 30}\nStoppingCondition: {MaxRuntimeInSeconds: 60}\n";
+        let mut p = Policy::default();
+        p.enable("PL001");
+        let text = HEAD.replace(
+            "x.dkr.ecr.us-east-1.amazonaws.com/i:1",
+            "811284229777.dkr.ecr.us-east-1.amazonaws.com/semantic-segmentation:1",
+        ) + rc;
+        let source = SourceFile::new("t.yaml", text, Format::Yaml);
+        let found = crate::check::check_parsed_with(&source, crate::parse::parse(&source), &p);
+        assert!(!found.diagnostics.iter().any(|d| d.rule.code == "PL001"));
+        // Another image is asked for it.
+        assert_eq!(run("PL001", &mut Policy::default(), rc), [""]);
+        // An S3 Express One Zone output cannot take a KMS key (SL507): PL004 does not ask.
+        let express = HEAD.replace("s3://b/o/", "s3://out--use1-az4--x-s3/o/");
+        let source = SourceFile::new("t.yaml", express + rc, Format::Yaml);
+        let mut p = Policy::default();
+        p.enable("PL004");
+        let found = crate::check::check_parsed_with(&source, crate::parse::parse(&source), &p);
+        assert!(!found.diagnostics.iter().any(|d| d.rule.code == "PL004"));
+    }
+
+    #[test]
+    fn values_known_at_run_time_are_not_judged() {
+        let rc =
+            "ResourceConfig: {InstanceType: ml.m5.xlarge, InstanceCount: 2, VolumeSizeInGB: 30}\n";
+        let doc = format!(
+            "{rc}StoppingCondition: {{MaxRuntimeInSeconds: 60}}\n'EnableNetworkIsolation.$': $.iso\n"
+        );
+        assert!(run("PL001", &mut Policy::default(), &doc).is_empty());
+        let doc = format!("{rc}StoppingCondition: {{MaxRuntimeInSeconds: 60}}\n'EnableInterContainerTrafficEncryption.$': $.enc\n");
+        assert!(run("PL002", &mut Policy::default(), &doc).is_empty());
+        let mut p = Policy::default();
+        p.max_runtime_in_seconds = Some(3600);
+        let doc = format!("{rc}'StoppingCondition.$': $.stop\n");
+        assert!(run("PL008", &mut p, &doc).is_empty());
+        let doc = format!("{rc}StoppingCondition: {{'MaxRuntimeInSeconds.$': $.max}}\n");
+        assert!(run("PL008", &mut p, &doc).is_empty());
+        let doc = format!("{rc}StoppingCondition: {{MaxRuntimeInSeconds: 7200}}\n");
+        assert_eq!(
+            run("PL008", &mut p, &doc),
+            ["/StoppingCondition/MaxRuntimeInSeconds"]
+        );
+        let mut p = Policy::default();
+        p.required_tags = vec!["team".to_string()];
+        let doc = format!("{rc}StoppingCondition: {{MaxRuntimeInSeconds: 60}}\n'Tags.$': $.tags\n");
+        assert!(run("PL006", &mut p, &doc).is_empty());
+        let doc = format!(
+            "{rc}StoppingCondition: {{MaxRuntimeInSeconds: 60}}\nTags: [{{Key: Team, Value: x}}]\n"
+        );
+        assert_eq!(run("PL006", &mut p, &doc), ["/Tags"]);
+    }
+}
