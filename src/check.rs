@@ -132,7 +132,7 @@ pub fn check_document(
             Value::Array(docs.into_iter().cloned().collect()),
             Span::new(0, source.text.len()),
         );
-        let checked = run(source, extraction, out);
+        let checked = run(source, extraction, options.policy, out);
         return Some(finish(source, &all, checked));
     }
     if !matches!(root.value, Value::Object(_)) {
@@ -170,7 +170,7 @@ pub fn check_document(
         out.push(not_a_request(kind, first_key));
         return only(out);
     }
-    let checked = run(source, extraction, out);
+    let checked = run(source, extraction, options.policy, out);
     Some(finish(source, &root, checked))
 }
 
@@ -205,6 +205,7 @@ fn first_key(root: &crate::tree::Node) -> Span {
 fn run(
     source: &SourceFile,
     extraction: extract::Extraction<'_>,
+    policy: &Policy,
     mut out: Vec<Diagnostic>,
 ) -> Checked {
     let extract::Extraction {
@@ -213,7 +214,7 @@ fn run(
     out.extend(findings);
     let mut secrets = Vec::new();
     for request in &requests {
-        check_request(source, request, options.policy, &mut out, &mut secrets);
+        check_request(source, request, policy, &mut out, &mut secrets);
     }
     Checked {
         diagnostics: out,
