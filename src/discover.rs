@@ -150,7 +150,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Request => "a CreateTrainingJob request",
             DocumentKind::KubernetesResource => {
-                "a Kubernetes custom resource (ACK or the SageMaker Operator, lowerCamelCase keys)"
+                "a Kubernetes manifest (or a resource's spec, with lowerCamelCase keys)"
             }
             DocumentKind::StateMachine => "a Step Functions state machine",
             DocumentKind::CloudFormation => "a CloudFormation or SAM template",

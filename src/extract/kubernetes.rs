@@ -220,7 +220,10 @@ impl Spelling {
     /// the request).
     pub fn name(&self, parent: Option<&str>, name: &str) -> String {
         match self.flavor {
-            Flavor::Ack => names::ack(name),
+            Flavor::Ack => match MEMBER_NAMES.ack.get(name) {
+                Some(spelt) => spelt.clone(),
+                None => names::ack(name),
+            },
             Flavor::Operator => {
                 let hook = parent.is_some_and(|p| p == "/DebugHookConfig");
                 if hook && name == "HookParameters" {
@@ -400,6 +403,8 @@ fn path_end(bytes: &[u8], mut i: usize) -> usize {
 struct MemberNames {
     members: HashSet<&'static str>,
     values: HashSet<&'static str>,
+    /// Each member's ACK name, derived once.
+    ack: HashMap<&'static str, String>,
 }
 
 static MEMBER_NAMES: LazyLock<MemberNames> = LazyLock::new(|| {
@@ -426,8 +431,10 @@ static MEMBER_NAMES: LazyLock<MemberNames> = LazyLock::new(|| {
     let mut out = MemberNames {
         members: HashSet::default(),
         values: HashSet::default(),
+        ack: HashMap::default(),
     };
     walk(&schema::SCHEMA, &mut out);
+    out.ack = out.members.iter().map(|m| (*m, names::ack(m))).collect();
     out
 });
 
@@ -453,13 +460,17 @@ impl Builder<'_> {
         });
         match &node.value {
             Value::Object(members) if structure => {
-                let allowed = schema::allowed_keys(api);
+                let allowed: Vec<(String, &str)> = schema::allowed_keys(api)
+                    .into_iter()
+                    .map(|name| (self.spelling.name(Some(api), name), name))
+                    .collect();
                 let mut out = Vec::with_capacity(members.len());
                 for m in members {
                     let here = pointer::join(written, &m.key);
                     let member = allowed
                         .iter()
-                        .find(|name| self.spelling.name(Some(api), name) == m.key);
+                        .find(|(spelt, _)| *spelt == m.key)
+                        .map(|(_, name)| name);
                     let key = match member {
                         Some(name) => {
                             self.spelling
