@@ -694,6 +694,34 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
     .unwrap();
     assert_eq!(rules(json_of(&[path])), forced);
 
+    // The items of a `kind: List` (`kubectl get -o yaml`) are resources too.
+    let list = dir.path().join("list.yaml");
+    let items: String = last
+        .lines()
+        .map(|l| format!("    {l}\n"))
+        .collect::<String>()
+        .replacen("    apiVersion", "  - apiVersion", 1);
+    std::fs::write(
+        &list,
+        format!("apiVersion: v1\nkind: List\nitems:\n{items}"),
+    )
+    .unwrap();
+    let out = json_of(&[list.to_str().unwrap()]);
+    let pointers: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["pointer"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/items/0/spec/trainingJobName",
+            "/items/0/spec/vpcConfig/subnet"
+        ],
+        "{out}"
+    );
+
     // Tuning jobs are recognised, and said to be not checked yet.
     let tuning = dir.path().join("tuning.yaml");
     std::fs::write(

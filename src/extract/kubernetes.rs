@@ -22,7 +22,8 @@
 //!
 //! Manifests are often templates filled in by `envsubst` (ACK's own samples write
 //! `$SAGEMAKER_EXECUTION_ROLE_ARN`): a string with a `$NAME` placeholder is a value known later.
-//! Other Kubernetes documents in the file are ignored; tuning jobs are not checked yet.
+//! Other Kubernetes documents in the file are ignored; tuning jobs are not checked yet. The
+//! items of a `kind: List` are read as documents.
 
 use std::sync::{Arc, LazyLock};
 
@@ -72,6 +73,18 @@ pub(super) fn extract(found: &mut Found<'_>, docs: &[(String, &Node)]) {
 }
 
 fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
+    // A `kind: List` (what `kubectl get -o yaml` prints for several objects) holds resources
+    // in `items`.
+    if doc.get("kind").and_then(Node::as_str) == Some("List") {
+        let items = doc
+            .get("items")
+            .and_then(Node::as_array)
+            .unwrap_or_default();
+        for (i, item) in items.iter().enumerate() {
+            document(found, item, &format!("{at}/items/{i}"));
+        }
+        return;
+    }
     let Some((flavor, kind)) = resource(doc) else {
         return;
     };
