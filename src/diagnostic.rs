@@ -104,6 +104,15 @@ impl Diagnostic {
         }
     }
 
+    /// Where the request is, for a file that holds several (`state Train`); `None` for a
+    /// request file of its own and for findings about the file itself.
+    pub fn place(&self) -> Option<&str> {
+        self.origin
+            .as_deref()
+            .map(|o| o.label.as_str())
+            .filter(|l| !l.is_empty())
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self

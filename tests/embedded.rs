@@ -191,6 +191,26 @@ fn outputs_name_the_request() {
             .contains("SL404(max-wait-without-spot) in resource TrainingStateMachine, state Train"),
         "{human}"
     );
+    let (_, concise, _) = sagelint(&[
+        "check",
+        "--format",
+        "concise",
+        "testdata/invalid/pipeline-definition.json",
+    ]);
+    assert!(
+        concise.contains("the maximum is 28 days (2419200) (in pipeline step Retrain)"),
+        "{concise}"
+    );
+    let (_, github, _) = sagelint(&[
+        "check",
+        "--format",
+        "github",
+        "testdata/invalid/pipeline-definition.json",
+    ]);
+    assert!(
+        github.contains("title=SL402 max-runtime-over-limit in pipeline step Retrain::"),
+        "{github}"
+    );
     let (_, human, _) = sagelint(&["check", "testdata/invalid/pipeline-definition.json"]);
     assert!(
         human.contains("SL402(max-runtime-over-limit) in pipeline step Retrain"),
@@ -334,6 +354,22 @@ fn kind_is_named_on_the_command_line_or_in_the_configuration() {
     let (status, _, err) = sagelint(&["check", path]);
     assert_eq!(status, 2);
     assert!(err.contains("sagelint.toml:2:"), "{err}");
+}
+
+#[test]
+fn a_request_that_is_one_runtime_value_is_found_with_nothing_to_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("whole.asl.yaml");
+    std::fs::write(
+        &file,
+        "QueryLanguage: JSONata\nStartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Arguments: \"{% $states.input.request %}\"\n    End: true\n",
+    )
+    .unwrap();
+    let out = json_of(&[file.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"], json!([]), "{out}");
+    // A walk counts it as checked, too.
+    let out = json_of(&[dir.path().to_str().unwrap()]);
+    assert_eq!(out["summary"]["files"], 1, "{out}");
 }
 
 #[test]

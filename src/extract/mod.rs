@@ -54,6 +54,9 @@ pub struct Extraction<'a> {
     /// Findings about the container itself (an integration pattern SageMaker does not support,
     /// `Parameters` in a JSONata state, a `DefinitionString` that is not JSON).
     pub findings: Vec<Diagnostic>,
+    /// Requests found that are one value known later as a whole (JSONata `Arguments:
+    /// "{% ... %}"`): there, but nothing in them to check.
+    pub unknown: usize,
 }
 
 /// The requests in a parsed document of the given kind. A request file is normalised in place
@@ -63,6 +66,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
         source,
         requests: Vec::new(),
         findings: Vec::new(),
+        unknown: 0,
     };
     match kind {
         DocumentKind::Request => {
@@ -81,6 +85,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
                     spelling: None,
                 }],
                 findings: Vec::new(),
+                unknown: 0,
             };
         }
         DocumentKind::StateMachine => {
@@ -98,6 +103,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
         kind,
         requests: found.requests,
         findings: found.findings,
+        unknown: found.unknown,
     }
 }
 
@@ -134,6 +140,7 @@ struct Found<'s> {
     source: &'s SourceFile,
     requests: Vec<Embedded<'static>>,
     findings: Vec<Diagnostic>,
+    unknown: usize,
 }
 
 impl Found<'_> {
@@ -144,6 +151,7 @@ impl Found<'_> {
         // A request that is one value known later (JSONata `Arguments: "{% ... %}"`) holds
         // nothing to check.
         if node.is_runtime() {
+            self.unknown += 1;
             return;
         }
         self.requests.push(Embedded {

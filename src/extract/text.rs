@@ -234,8 +234,8 @@ fn tokens(raw: &str, offset: usize) -> Vec<Token> {
     match raw.chars().next() {
         Some('"') => double_quoted(raw, offset, &mut out),
         Some('\'') => {
-            let body = raw.len().saturating_sub(1).max(1);
-            let mut chars = raw[1..body].char_indices().peekable();
+            let body = quoted_body(raw, '\'');
+            let mut chars = body.char_indices().peekable();
             while let Some((i, c)) = chars.next() {
                 let mut len = c.len_utf8();
                 if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
@@ -255,9 +255,15 @@ fn tokens(raw: &str, offset: usize) -> Vec<Token> {
     out
 }
 
+/// The text between a scalar's opening quote and its closing one (if it has one).
+fn quoted_body(raw: &str, quote: char) -> &str {
+    let body = raw.strip_prefix(quote).unwrap_or(raw);
+    body.strip_suffix(quote).unwrap_or(body)
+}
+
 /// A JSON string or YAML double-quoted scalar: escapes decoded where written.
 fn double_quoted(raw: &str, offset: usize, out: &mut Vec<Token>) {
-    let body = &raw[1..raw.len().saturating_sub(1).max(1)];
+    let body = quoted_body(raw, '"');
     let bytes = body.as_bytes();
     let mut i = 0;
     let hex = |from: usize, n: usize| {
@@ -313,7 +319,12 @@ fn double_quoted(raw: &str, offset: usize, out: &mut Vec<Token>) {
                 None => (Some('\\'), 1),
             }
         };
-        let len = len.min(body.len() - i);
+        // An escape cut short by the end of the text, or followed by a multi-byte character,
+        // ends at the next character boundary.
+        let mut len = len.min(body.len() - i);
+        while !body.is_char_boundary(i + len) {
+            len += 1;
+        }
         out.push(Token {
             span: Span::new(offset + 1 + i, offset + 1 + i + len),
             decoded,
@@ -389,6 +400,43 @@ mod tests {
         assert_eq!(&outer[b_span.start..b_span.end], "${Count}");
         let a_span = inner.get("A").expect("A").span;
         assert_eq!(&outer[a_span.start..a_span.end], r#"\"${Known}\""#);
+    }
+
+    /// Any text, any decoded value: every span stays inside the scalar, and nothing panics.
+    #[test]
+    fn alignment_never_leaves_the_scalar() {
+        let raws = [
+            "\"",
+            "'",
+            "\"\\",
+            "\"\\u12\"",
+            "\"\\ud800\\u0041\"",
+            "'é''",
+            "|\n  é",
+            ">-\n  a\n\n  b",
+            "!Sub \"x\"",
+            "&a !Sub 'é'",
+            "é",
+            "\"\\x4\"",
+            "\"😀\\\"\"",
+            "",
+            "\"\\x0é\"",
+            "\"\\u0é\"",
+        ];
+        let values = ["", "é", "😀\"\n", "a\u{85}b", "{\"A\": 1}", "\\", "''"];
+        for raw in raws {
+            for value in values {
+                let offset = 7;
+                for span in align(raw, offset, value) {
+                    assert!(
+                        offset <= span.start
+                            && span.start <= span.end
+                            && span.end <= offset + raw.len(),
+                        "{raw:?} {value:?} {span:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

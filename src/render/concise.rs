@@ -1,5 +1,6 @@
 //! `--format concise`: one line per diagnostic, `path:line:col: severity[ID] message`, for
-//! editors' quickfix lists and grep.
+//! editors' quickfix lists and grep; ` (in state Train)` ends the line of a finding in a request
+//! inside a state machine, template or pipeline.
 
 use super::{sanitize, FileResult};
 
@@ -8,8 +9,12 @@ pub fn render(results: &[FileResult]) -> String {
     for r in results {
         for d in &r.diagnostics {
             let p = r.source.position(r.source.clamp(d.span).start);
+            let place = d
+                .place()
+                .map(|l| format!(" (in {})", sanitize(l)))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "{}:{}:{}: {}[{}] {}\n",
+                "{}:{}:{}: {}[{}] {}{place}\n",
                 sanitize(&r.source.name),
                 p.line,
                 p.column,

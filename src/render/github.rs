@@ -29,7 +29,11 @@ pub fn render(results: &[FileResult]) -> String {
                 start.column,
                 end.line,
                 end.column,
-                property(&format!("{} {}", d.rule.code, d.rule.name)),
+                property(&match d.place() {
+                    Some(place) =>
+                        format!("{} {} in {}", d.rule.code, d.rule.name, sanitize(place)),
+                    None => format!("{} {}", d.rule.code, d.rule.name),
+                }),
                 data(&message)
             ));
         }

@@ -40,10 +40,10 @@ pub fn render(results: &[FileResult], color: bool) -> String {
         for d in &r.diagnostics {
             let span = text.label(r.source.clamp(d.span));
             // Where the request is, for a file that holds several (`in state Train`).
-            let place = match d.origin.as_deref() {
-                Some(o) if !o.label.is_empty() => format!(" in {}", sanitize(&o.label)),
-                _ => String::new(),
-            };
+            let place = d
+                .place()
+                .map(|l| format!(" in {}", sanitize(l)))
+                .unwrap_or_default();
             let mut md = MietteDiagnostic::new(sanitize(&d.message))
                 .with_code(format!("{}({}){place}", d.rule.code, d.rule.name))
                 .with_severity(match d.severity {
