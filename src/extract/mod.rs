@@ -115,6 +115,7 @@ pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static
         source,
         requests: Vec::new(),
         findings: Vec::new(),
+        unknown: 0,
     };
     // Empty documents (a `---` at the end) do not count: a stream of one resource has `""`.
     let one = docs
@@ -132,6 +133,7 @@ pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static
         kind: DocumentKind::KubernetesResource,
         requests: found.requests,
         findings: found.findings,
+        unknown: found.unknown,
     }
 }
 
