@@ -758,6 +758,24 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
         "{out}"
     );
 
+    // The operator's region: required, a string, not empty.
+    let operator = std::fs::read_to_string(
+        common::root().join("testdata/valid/k8s-operator-training-job.yaml"),
+    )
+    .unwrap();
+    for (region, rule) in [("\"\"", "SL105"), ("[us-west-2]", "SL102")] {
+        let file = dir.path().join("operator.yaml");
+        std::fs::write(
+            &file,
+            operator.replace("region: us-west-2", &format!("region: {region}")),
+        )
+        .unwrap();
+        let out = json_of(&[file.to_str().unwrap()]);
+        assert_eq!(out["diagnostics"][0]["rule"], rule, "{out}");
+        assert_eq!(out["diagnostics"][0]["pointer"], "/spec/region", "{out}");
+        assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
+    }
+
     // Tuning jobs are recognised, and said to be not checked yet.
     let tuning = dir.path().join("tuning.yaml");
     std::fs::write(

@@ -33,7 +33,7 @@ use super::{names, Found, How};
 use crate::diagnostic::Origin;
 use crate::pointer;
 use crate::rules::document::{duplicate_key, not_a_request};
-use crate::rules::schema::{invalid_type, missing_required};
+use crate::rules::schema::{invalid_length, invalid_type, missing_required};
 use crate::runtime::Dialect;
 use crate::schema;
 use crate::source::Span;
@@ -91,9 +91,12 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
     let name = doc
         .get("metadata")
         .and_then(|m| m.get("name"))
-        .and_then(Node::as_str)
-        .unwrap_or("?");
-    let label = format!("{kind} {name}");
+        .and_then(Node::as_str);
+    let label = match name {
+        Some(name) => format!("{kind} {name}"),
+        None if at.is_empty() => kind.to_string(),
+        None => format!("{kind} at {at}"),
+    };
     let kind_member = doc.member("kind").map(|m| m.value.span);
     match kind {
         "TrainingJob" => {}
@@ -160,14 +163,30 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
         if let Value::Object(members) = &mut request.value {
             members.retain(|m| !OPERATOR_ONLY.contains(&m.key.as_str()));
         }
-        if spec.get("region").is_none() {
-            found.finding(
+        let help = "the SageMaker Operator needs the AWS Region to create the job in (its CRD: a string of at least 1 character)";
+        match spec.member("region") {
+            None => found.finding(
                 &missing_required::RULE,
                 (spec_at.clone(), spec_member.key_span),
                 "missing required key `region` in `spec`".into(),
-                "the SageMaker Operator needs the AWS Region to create the job in",
+                help,
                 Some(&origin),
-            );
+            ),
+            Some(region) if region.value.as_str().is_none() => found.finding(
+                &invalid_type::RULE,
+                (pointer::join(&spec_at, "region"), region.value.span),
+                "`spec.region` must be a string, such as us-west-2".into(),
+                help,
+                Some(&origin),
+            ),
+            Some(region) if region.value.as_str() == Some("") => found.finding(
+                &invalid_length::RULE,
+                (pointer::join(&spec_at, "region"), region.value.span),
+                "`spec.region` must not be empty".into(),
+                help,
+                Some(&origin),
+            ),
+            Some(_) => {}
         }
     }
     let Builder {
