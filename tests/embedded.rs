@@ -86,11 +86,13 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         // An ACK TrainingJob: the spec as written (`$NAME` placeholders not judged).
         "k8s-ack-training-job.yaml",
         &[
-            ("SL103", 15, "Fille"),
-            ("SL501", 22, "volumeKMSKeyID"),
-            ("SL100", 24, "maxRuntimeInSecond"),
+            ("SL103", 16, "Fille"),
+            // A field ACK's controller leaves out (its generator.yaml).
+            ("SL100", 17, "containerEntrypoint"),
+            ("SL501", 24, "volumeKMSKeyID"),
+            ("SL100", 26, "maxRuntimeInSecond"),
             // The operator's spelling in an ACK resource: unknown, and not also missing.
-            ("SL100", 30, "s3Uri"),
+            ("SL100", 32, "s3Uri"),
         ],
     ),
     (
@@ -557,11 +559,19 @@ fn kubernetes_findings_speak_the_files_spelling() {
             .contains("`spec.algorithmSpecification.trainingInputMode`"),
         "{enum_typo}"
     );
-    let unknown = by_rule("SL100");
+    let unknown = &diagnostics[3];
     assert_eq!(
         unknown["message"],
         "unknown key `maxRuntimeInSecond` in `spec.stoppingCondition` (did you mean `maxRuntimeInSeconds`?)"
     );
+    let left_out = &diagnostics[1];
+    assert_eq!(
+        left_out["pointer"],
+        "/spec/algorithmSpecification/containerEntrypoint"
+    );
+    assert!(left_out["message"].as_str().unwrap().starts_with(
+        "`spec.algorithmSpecification.containerEntrypoint` is not a field of ACK's TrainingJob"
+    ));
     // No API spelling left in any text of any Kubernetes fixture.
     for name in [
         "k8s-ack-training-job.yaml",
@@ -570,7 +580,9 @@ fn kubernetes_findings_speak_the_files_spelling() {
     ] {
         let out = json_of(&[&format!("testdata/invalid/{name}")]);
         for d in out["diagnostics"].as_array().unwrap() {
-            let texts = format!("{} {}", d["message"], d["help"]);
+            // (A field ACK leaves out is named as the API names it, on purpose.)
+            let texts = format!("{} {}", d["message"], d["help"])
+                .replace("the API's AlgorithmSpecification.ContainerEntrypoint", "");
             for api in [
                 "VolumeKmsKeyId",
                 "ResourceConfig",
@@ -642,7 +654,13 @@ fn kubernetes_findings_speak_the_files_spelling() {
     let uri = file_uri(&path);
     let d = client.open(&uri, "yaml", &text);
     let mut fixed = Vec::new();
-    for d in d.iter().filter(|d| d["code"] == "SL100") {
+    for d in d.iter().filter(|d| {
+        d["code"] == "SL100"
+            && !d["message"]
+                .as_str()
+                .unwrap()
+                .contains("is not a field of ACK")
+    }) {
         let actions = client.request(
             "textDocument/codeAction",
             json!({"textDocument": {"uri": uri}, "range": d["range"],
@@ -660,6 +678,32 @@ fn kubernetes_findings_speak_the_files_spelling() {
             edits[0]["newText"].as_str().unwrap().to_string(),
         ));
     }
+    // A field ACK leaves out: removing it is the fix.
+    let left_out = d
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("is not a field of ACK")
+        })
+        .unwrap();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": left_out["range"],
+               "context": {"diagnostics": [left_out]}}),
+    );
+    let removal = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap();
+    assert_eq!(
+        removal["edit"]["changes"][uri.as_str()][0]["newText"],
+        "",
+        "{removal}"
+    );
     assert_eq!(fixed.len(), 2, "{fixed:?}");
     assert_eq!(fixed[0].1, "maxRuntimeInSeconds", "{fixed:?}");
     assert_eq!(fixed[1].1, "s3URI", "{fixed:?}");

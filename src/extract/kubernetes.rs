@@ -33,7 +33,7 @@ use super::{names, Found, How};
 use crate::diagnostic::Origin;
 use crate::pointer;
 use crate::rules::document::{duplicate_key, not_a_request};
-use crate::rules::schema::{invalid_length, invalid_type, missing_required};
+use crate::rules::schema::{invalid_length, invalid_type, missing_required, unknown_key};
 use crate::runtime::Dialect;
 use crate::schema;
 use crate::source::Span;
@@ -200,6 +200,12 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
             &p.help,
             Some(&origin),
         );
+        if p.remove {
+            // A field that never reaches SageMaker: removing it changes nothing but the noise.
+            if let Some(d) = found.findings.last_mut() {
+                d.fix = crate::fix::remove_member(found.source, spec, &p.pointer);
+            }
+        }
     }
     placeholders(&mut request);
     let how = How {
@@ -215,6 +221,34 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
         r.spelling = Some(Arc::new(spelling));
     }
 }
+
+/// The shapes and the CreateTrainingJob fields ACK's SageMaker controller leaves out of its
+/// CRDs: `ignore.shape_names` and the `CreateTrainingJobInput.` entries of `ignore.field_paths`
+/// in aws-controllers-k8s/sagemaker-controller's generator.yaml (commit dc49707).
+const ACK_IGNORED_SHAPES: &[&str] = &[
+    "RSessionAppSettings",
+    "ExecutionRoleIdentityConfig",
+    "HyperParameterTuningResourceConfig",
+    "InstanceMetadataServiceConfiguration",
+    "CanvasAppSettings",
+    "ExplainerConfig",
+    "HyperParameterTuningJobStrategyConfig",
+    "DisableProfiler",
+    "BatchTransformInput_",
+    "MonitoringParquetDatasetFormat",
+    "BatchDataCaptureConfig",
+    "TableFormat",
+    "RandomSeed",
+    "TrainingImageConfig",
+    "TrainingPlanArn",
+    "ShadowProductionVariants",
+];
+const ACK_IGNORED_FIELDS: &[&str] = &[
+    "AlgorithmSpecification.ContainerArguments",
+    "AlgorithmSpecification.ContainerEntrypoint",
+    "ExperimentConfig.RunName",
+    "SessionChainingConfig",
+];
 
 /// Members of the operator's spec that are not part of the request.
 const OPERATOR_ONLY: &[&str] = &["region", "sageMakerEndpoint"];
@@ -503,6 +537,21 @@ impl Builder<'_> {
                         .iter()
                         .find(|(spelt, _)| *spelt == m.key)
                         .map(|(_, name)| name);
+                    if let Some(name) = member.filter(|n| self.left_out(shape, api, n)) {
+                        self.problems.push(Problem {
+                            rule: &unknown_key::RULE,
+                            pointer: here.clone(),
+                            span: m.key_span,
+                            message: format!(
+                                "`{}` is not a field of ACK's TrainingJob: its controller leaves the API's {} out of its CRD, so the value never reaches SageMaker",
+                                spec_path(&here),
+                                pointer::join(api, name).trim_start_matches('/').replace('/', ".")
+                            ),
+                            help: "aws-controllers-k8s/sagemaker-controller's generator.yaml ignores it (Kubernetes rejects or drops the field); remove it, or create the job another way if you need it".into(),
+                            remove: true,
+                        });
+                        continue;
+                    }
                     let key = match member {
                         Some(name) => {
                             self.spelling
@@ -538,6 +587,7 @@ impl Builder<'_> {
                             spec_path(written)
                         ),
                         help: "write each entry as `- name: ...` and `value: ...`".into(),
+                        remove: false,
                     });
                 }
                 let mut out = Vec::with_capacity(members.len());
@@ -569,6 +619,31 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether ACK leaves the member `name` of the object at `api` out of its CRD: its shape,
+    /// or its path, is in the `ignore` section of aws-controllers-k8s/sagemaker-controller's
+    /// generator.yaml (commit dc49707).
+    fn left_out(&self, shape: Option<&serde_json::Value>, api: &str, name: &str) -> bool {
+        if self.flavor != Flavor::Ack {
+            return false;
+        }
+        let path: Vec<String> = pointer::segments(api)
+            .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+            .map(|s| s.into_owned())
+            .chain(std::iter::once(name.to_string()))
+            .collect();
+        if ACK_IGNORED_FIELDS.contains(&path.join(".").as_str()) {
+            return true;
+        }
+        let reference = shape
+            .and_then(|s| s.get("properties"))
+            .and_then(|p| p.get(name))
+            .and_then(|p| p.get("$ref"))
+            .and_then(serde_json::Value::as_str);
+        reference
+            .and_then(|r| r.strip_prefix("#/definitions/"))
+            .is_some_and(|shape| ACK_IGNORED_SHAPES.contains(&shape))
+    }
+
     /// The operator's list of `{name, value}` as the request's map: each name a key (spanning
     /// the name), a missing value empty (`KeyValuePair`'s `value` is `omitempty`), a later
     /// duplicate winning (the operator's `ConvertKeyValuePairSliceToMap`,
@@ -589,6 +664,7 @@ impl Builder<'_> {
                     span,
                     message: format!("`{}` has no name", spec_path(&here)),
                     help: "the SageMaker Operator takes each entry as `- name: ...` with its `value: ...`".into(),
+                    remove: false,
                 });
                 continue;
             };
@@ -604,6 +680,7 @@ impl Builder<'_> {
                         spec_path(written)
                     ),
                     help: "remove one of the two, keeping the value you mean".into(),
+                    remove: false,
                 });
             }
             let api_here = pointer::join(api, &key);
@@ -632,6 +709,8 @@ struct Problem {
     span: Span,
     message: String,
     help: String,
+    /// Removing the member is the fix.
+    remove: bool,
 }
 
 /// `/hyperParameters/0` as `spec.hyperParameters[0]`.
