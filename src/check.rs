@@ -34,7 +34,8 @@ pub struct Checked {
     /// removed: a caller that shows source text masks them all (`render::without_secrets`).
     pub secrets: Vec<Span>,
     /// The requests checked in the file (the language server's hover and completion read the
-    /// members of the one under the cursor).
+    /// members of the one under the cursor), but those of Kubernetes resources, spelt otherwise;
+    /// with their shapes.
     pub requests: Vec<(Arc<Origin>, Shape)>,
 }
 
@@ -86,15 +87,18 @@ pub fn check_document(
     options: Options<'_>,
 ) -> Option<Checked> {
     let mut out = Vec::new();
+    // A YAML stream of Kubernetes resources is read document by document.
+    let stream = kubernetes_stream(&parsed, options.kind);
     for e in &parsed.errors {
         let rule = match e.kind {
             ParseErrorKind::Syntax => &rules::document::syntax_error::RULE,
+            ParseErrorKind::MultipleDocuments if stream => continue,
             ParseErrorKind::MultipleDocuments => &rules::document::multiple_documents::RULE,
         };
         let mut d = parse_diagnostic(rule, e.message.clone(), e.span);
         if e.kind == ParseErrorKind::MultipleDocuments {
             d = d.with_help(
-                "the AWS CLI rejects a multi-document stream: keep one request per file",
+                "the AWS CLI rejects a multi-document stream: keep one request per file (a stream of Kubernetes resources is read document by document)",
             );
         }
         out.push(d);
@@ -111,6 +115,28 @@ pub fn check_document(
     let Some(mut root) = parsed.root else {
         return meant().then(|| only(out)).flatten();
     };
+    if stream {
+        let mut docs = vec![&root];
+        docs.extend(parsed.more.iter());
+        let extraction = extract::extract_stream(source, &docs);
+        if extraction.requests.is_empty() && extraction.findings.is_empty() {
+            if options.walked {
+                return None;
+            }
+            out.push(not_a_request(
+                DocumentKind::KubernetesResource,
+                first_key(&root),
+            ));
+            return only(out);
+        }
+        // Suppression comments are read in every document.
+        let all = crate::tree::Node::new(
+            Value::Array(docs.into_iter().cloned().collect()),
+            Span::new(0, source.text.len()),
+        );
+        let checked = run(source, extraction, options.policy, out);
+        return Some(finish(source, &all, checked));
+    }
     if !matches!(root.value, Value::Object(_)) {
         if !meant() {
             return None;
@@ -137,10 +163,7 @@ pub fn check_document(
     {
         return None;
     }
-    let first_key = root
-        .as_object()
-        .and_then(|m| m.first())
-        .map_or(Span::new(root.span.start, root.span.start), |m| m.key_span);
+    let first_key = first_key(&root);
     let extraction = extract::extract(source, &mut root, kind);
     if extraction.requests.is_empty() && extraction.findings.is_empty() {
         // Requests that are known only at run time: found, with nothing to report.
@@ -153,26 +176,75 @@ pub fn check_document(
         out.push(not_a_request(kind, first_key));
         return only(out);
     }
+    let checked = run(source, extraction, options.policy, out);
+    Some(finish(source, &root, checked))
+}
+
+/// Whether a parsed YAML file is a stream of Kubernetes resources: several documents, the first
+/// (not empty) with `apiVersion` and `kind`, or any stream when the user named the kind. (A
+/// request file starts with a request: its second document is SL004.)
+fn kubernetes_stream(parsed: &parse::Parsed, kind: Option<DocumentKind>) -> bool {
+    let Some(root) = &parsed.root else {
+        return false;
+    };
+    if parsed.more.is_empty() {
+        return false;
+    }
+    match kind {
+        Some(DocumentKind::KubernetesResource) => true,
+        Some(_) => false,
+        None => std::iter::once(root)
+            .chain(&parsed.more)
+            .find(|d| !matches!(d.value, Value::Null))
+            .is_some_and(|d| d.get("apiVersion").is_some() && d.get("kind").is_some()),
+    }
+}
+
+/// Where a file's first key is (where a finding about the whole file goes).
+fn first_key(root: &crate::tree::Node) -> Span {
+    root.as_object()
+        .and_then(|m| m.first())
+        .map_or(Span::new(root.span.start, root.span.start), |m| m.key_span)
+}
+
+/// Check the requests found, after the findings so far.
+fn run(
+    source: &SourceFile,
+    extraction: extract::Extraction<'_>,
+    policy: &Policy,
+    mut out: Vec<Diagnostic>,
+) -> Checked {
     let extract::Extraction {
         requests, findings, ..
     } = extraction;
     out.extend(findings);
     let mut secrets = Vec::new();
     for request in &requests {
-        check_request(source, request, options.policy, &mut out, &mut secrets);
+        check_request(source, request, policy, &mut out, &mut secrets);
     }
-    let requests = requests.into_iter().map(|r| (r.origin, r.shape)).collect();
-    let comments = suppress::comments(source, Some(&root));
-    let unused = suppress::apply(source, &comments, &mut out);
+    Checked {
+        diagnostics: out,
+        secrets,
+        // A request spelt otherwise (a Kubernetes resource) is not offered to hover and
+        // completion, which speak the API's names.
+        requests: requests
+            .into_iter()
+            .filter(|r| r.spelling.is_none())
+            .map(|r| (r.origin, r.shape))
+            .collect(),
+    }
+}
+
+/// Apply the file's suppression comments (`root` tells which `#` are inside strings), and sort.
+fn finish(source: &SourceFile, root: &crate::tree::Node, mut checked: Checked) -> Checked {
+    let out = &mut checked.diagnostics;
+    let comments = suppress::comments(source, Some(root));
+    let unused = suppress::apply(source, &comments, out);
     out.extend(unused);
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
     });
-    Some(Checked {
-        diagnostics: out,
-        secrets,
-        requests,
-    })
+    checked
 }
 
 /// Run every rule on one request, and put the request's place in front of each finding's.
@@ -227,6 +299,9 @@ fn check_request(
     secrets.extend(found.iter().filter(|d| d.redact).map(|d| d.span));
     let at = &request.origin.pointer;
     for mut d in found {
+        if let Some(spelling) = &request.spelling {
+            respell(spelling, &mut d);
+        }
         if !at.is_empty() {
             d.pointer.insert_str(0, at);
         }
@@ -236,6 +311,26 @@ fn check_request(
         d.origin = Some(request.origin.clone());
         out.push(d);
     }
+}
+
+/// A finding on a request written in another spelling (a Kubernetes resource's spec): its
+/// pointer into the spec as written, and the member names of its texts as the file spells them.
+fn respell(spelling: &extract::kubernetes::Spelling, d: &mut Diagnostic) {
+    let keep = spelling.unknown(&d.pointer);
+    let keep = keep.as_deref();
+    d.message = spelling.text(&d.message, keep);
+    if let Some(help) = &d.help {
+        d.help = Some(spelling.text(help, keep));
+    }
+    if let Some(fix) = &mut d.fix {
+        fix.title = spelling.text(&fix.title, None);
+        for edit in &mut fix.edits {
+            if spelling.is_key(edit.span) || keep.is_some() {
+                edit.text = spelling.text(&edit.text, None);
+            }
+        }
+    }
+    d.pointer = spelling.pointer(&d.pointer);
 }
 
 /// SL005 for a file named explicitly that holds no request.
@@ -251,7 +346,7 @@ fn not_a_request(kind: DocumentKind, at: Span) -> Diagnostic {
         ),
     };
     parse_diagnostic(&rules::document::not_a_request::RULE, message, at).with_help(match kind {
-        DocumentKind::KubernetesResource => "sagelint checks the CreateTrainingJob API request (PascalCase members such as TrainingJobName); a custom resource's spec is translated into one by its controller",
+        DocumentKind::KubernetesResource => "sagelint checks the spec of ACK and SageMaker Operator TrainingJob resources; other Kubernetes resources hold no training job",
         DocumentKind::StateMachine | DocumentKind::CloudFormation | DocumentKind::Pipeline => "nothing to check here; if the file should hold a training job, see the README's \"Where your requests live\"",
         _ => "a request has at least two of TrainingJobName, AlgorithmSpecification, RoleArn, OutputDataConfig, ResourceConfig, StoppingCondition, InputDataConfig, HyperParameters at the top level",
     })

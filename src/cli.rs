@@ -110,7 +110,7 @@ struct CheckArgs {
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
     max_file_size: Option<u64>,
     /// What the files are, instead of telling by content (or by the configuration's `[kind]`):
-    /// request, state-machine, cloudformation, pipeline or describe.
+    /// request, state-machine, cloudformation, pipeline, describe or kubernetes.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     kind: Option<DocumentKind>,
 }

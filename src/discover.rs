@@ -121,8 +121,9 @@ pub enum DocumentKind {
     /// as `TrainingJobStatus`), or an EventBridge "SageMaker Training Job State Change" event
     /// whose `detail` is one.
     Describe,
-    /// A Kubernetes custom resource (ACK, SageMaker Operator): `apiVersion`/`kind`, or the
-    /// request's members in lowerCamelCase.
+    /// A Kubernetes resource (`apiVersion`/`kind`), or the request's members in lowerCamelCase:
+    /// the `spec` of an ACK or SageMaker Operator `TrainingJob` is checked, other resources are
+    /// ignored. A YAML stream of several is read document by document.
     KubernetesResource,
     /// Anything else: a package.json, a docker-compose file, ...
     Other,
@@ -137,6 +138,7 @@ impl DocumentKind {
         ("pipeline", DocumentKind::Pipeline),
         ("describe", DocumentKind::Describe),
         ("tuning", DocumentKind::Tuning),
+        ("kubernetes", DocumentKind::KubernetesResource),
     ];
 
     /// The kind a user named.
@@ -152,7 +154,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Request => "a CreateTrainingJob request",
             DocumentKind::KubernetesResource => {
-                "a Kubernetes custom resource (ACK or the SageMaker Operator, lowerCamelCase keys)"
+                "a Kubernetes manifest (or a resource's spec, with lowerCamelCase keys)"
             }
             DocumentKind::StateMachine => "a Step Functions state machine",
             DocumentKind::CloudFormation => "a CloudFormation or SAM template",
@@ -170,10 +172,8 @@ impl DocumentKind {
             DocumentKind::CloudFormation => "no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource has a Definition or DefinitionString with a Task state that calls sagemaker:createTrainingJob",
             DocumentKind::Pipeline => "no step of \"Type\": \"Training\" or \"Tuning\" has Arguments",
             DocumentKind::Describe => "no training job in it (an EventBridge event's detail, or the response itself)",
-            DocumentKind::Request
-            | DocumentKind::Tuning
-            | DocumentKind::KubernetesResource
-            | DocumentKind::Other => "",
+            DocumentKind::KubernetesResource => "no TrainingJob resource of ACK (sagemaker.services.k8s.aws) or of the SageMaker Operator (sagemaker.aws.amazon.com)",
+            DocumentKind::Request | DocumentKind::Tuning | DocumentKind::Other => "",
         }
     }
 }

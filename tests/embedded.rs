@@ -106,6 +106,39 @@ const EXPECTED: &[(&str, &[Finding])] = &[
             ("SL403", 70, "\"StoppingCondition\""),
         ],
     ),
+    (
+        // An ACK TrainingJob: the spec as written (`$NAME` placeholders not judged).
+        "k8s-ack-training-job.yaml",
+        &[
+            ("SL103", 16, "Fille"),
+            // A field ACK's controller leaves out (its generator.yaml).
+            ("SL100", 17, "containerEntrypoint"),
+            ("SL501", 24, "volumeKMSKeyID"),
+            ("SL100", 26, "maxRuntimeInSecond"),
+            // The operator's spelling in an ACK resource: unknown, and not also missing.
+            ("SL100", 32, "s3Uri"),
+        ],
+    ),
+    (
+        // Two ACK TrainingJobs with a Deployment between them: each job checked, the
+        // Deployment not.
+        "k8s-stream.yaml",
+        &[
+            ("SL404", 21, "maxWaitTimeInSeconds"),
+            ("SL104", 46, "churn_large"),
+            ("SL100", 59, "subnet"),
+        ],
+    ),
+    (
+        "k8s-operator-training-job.yaml",
+        &[
+            ("SL101", 7, "spec"),
+            ("SL002", 13, "max_depth"),
+            ("SL102", 15, "value: \"multi:softmax\""),
+            ("SL100", 19, "roleARN"),
+            ("SL103", 32, "S3Prefx"),
+        ],
+    ),
 ];
 
 fn sagelint(args: &[&str]) -> (i32, String, String) {
@@ -559,4 +592,364 @@ fn the_real_corpus_never_crashes() {
         .map(|d| d["file"].as_str().unwrap().to_string())
         .collect();
     assert!(checked_inside.len() >= 3, "{checked_inside:?}");
+}
+
+/// The messages, pointers and quick fixes of a Kubernetes resource speak its spelling.
+#[test]
+fn kubernetes_findings_speak_the_files_spelling() {
+    let out = json_of(&["testdata/invalid/k8s-ack-training-job.yaml"]);
+    let diagnostics = out["diagnostics"].as_array().unwrap();
+    let by_rule = |rule: &str| diagnostics.iter().find(|d| d["rule"] == rule).unwrap();
+    let nvme = by_rule("SL501");
+    assert_eq!(nvme["pointer"], "/spec/resourceConfig/volumeKMSKeyID");
+    assert_eq!(nvme["request"], "/spec");
+    assert!(
+        nvme["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("volumeKMSKeyID cannot be used with ml.p4d.24xlarge"),
+        "{nvme}"
+    );
+    let enum_typo = by_rule("SL103");
+    assert!(
+        enum_typo["message"]
+            .as_str()
+            .unwrap()
+            .contains("`spec.algorithmSpecification.trainingInputMode`"),
+        "{enum_typo}"
+    );
+    let unknown = &diagnostics[3];
+    assert_eq!(
+        unknown["message"],
+        "unknown key `maxRuntimeInSecond` in `spec.stoppingCondition` (did you mean `maxRuntimeInSeconds`?)"
+    );
+    let left_out = &diagnostics[1];
+    assert_eq!(
+        left_out["pointer"],
+        "/spec/algorithmSpecification/containerEntrypoint"
+    );
+    assert!(left_out["message"].as_str().unwrap().starts_with(
+        "`spec.algorithmSpecification.containerEntrypoint` is not a field of ACK's TrainingJob"
+    ));
+    // No API spelling left in any text of any Kubernetes fixture.
+    for name in [
+        "k8s-ack-training-job.yaml",
+        "k8s-stream.yaml",
+        "k8s-operator-training-job.yaml",
+    ] {
+        let out = json_of(&[&format!("testdata/invalid/{name}")]);
+        for d in out["diagnostics"].as_array().unwrap() {
+            // (A field ACK leaves out is named as the API names it, on purpose.)
+            let texts = format!("{} {}", d["message"], d["help"])
+                .replace("the API's AlgorithmSpecification.ContainerEntrypoint", "");
+            for api in [
+                "VolumeKmsKeyId",
+                "ResourceConfig",
+                "StoppingCondition",
+                "TrainingInputMode`",
+                "RoleArn",
+                "EnableManagedSpotTraining",
+                "VpcConfig",
+                "the request",
+            ] {
+                assert!(!texts.contains(api), "{name}: {api} in {texts}");
+            }
+            let pointer = d["pointer"].as_str().unwrap();
+            assert!(
+                !pointer
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_uppercase())
+                    && !pointer.contains("/Resource"),
+                "{name}: {pointer}"
+            );
+        }
+    }
+    // The operator's spelling: `roleArn`, and a stream's documents by index.
+    let out = json_of(&["testdata/invalid/k8s-operator-training-job.yaml"]);
+    let unknown = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "SL100")
+        .unwrap();
+    assert_eq!(
+        unknown["message"],
+        "unknown key `roleARN` in `spec` (did you mean `roleArn`?)"
+    );
+    let out = json_of(&["testdata/invalid/k8s-stream.yaml"]);
+    let pointers: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["request"].clone(), d["pointer"].clone()))
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            (
+                json!("/0/spec"),
+                json!("/0/spec/stoppingCondition/maxWaitTimeInSeconds")
+            ),
+            (json!("/2/spec"), json!("/2/spec/trainingJobName")),
+            (json!("/2/spec"), json!("/2/spec/vpcConfig/subnet")),
+        ]
+    );
+    let (_, human, _) = sagelint(&[
+        "check",
+        "--color",
+        "never",
+        "testdata/invalid/k8s-stream.yaml",
+    ]);
+    assert!(
+        human.contains("SL100(unknown-key) in TrainingJob churn-large"),
+        "{human}"
+    );
+
+    // The quick fix writes the name as the resource spells it.
+    let mut client = Client::start(&[]);
+    let path = common::root().join("testdata/invalid/k8s-ack-training-job.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    let d = client.open(&uri, "yaml", &text);
+    let mut fixed = Vec::new();
+    for d in d.iter().filter(|d| {
+        d["code"] == "SL100"
+            && !d["message"]
+                .as_str()
+                .unwrap()
+                .contains("is not a field of ACK")
+    }) {
+        let actions = client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": d["range"],
+                   "context": {"diagnostics": [d]}}),
+        );
+        let action = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["kind"] == "quickfix")
+            .unwrap();
+        let edits = &action["edit"]["changes"][uri.as_str()];
+        fixed.push((
+            action["title"].as_str().unwrap().to_string(),
+            edits[0]["newText"].as_str().unwrap().to_string(),
+        ));
+    }
+    // A field ACK leaves out: removing it is the fix.
+    let left_out = d
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("is not a field of ACK")
+        })
+        .unwrap();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": left_out["range"],
+               "context": {"diagnostics": [left_out]}}),
+    );
+    let removal = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap();
+    assert_eq!(
+        removal["edit"]["changes"][uri.as_str()][0]["newText"],
+        "",
+        "{removal}"
+    );
+    assert_eq!(fixed.len(), 2, "{fixed:?}");
+    assert_eq!(fixed[0].1, "maxRuntimeInSeconds", "{fixed:?}");
+    assert_eq!(fixed[1].1, "s3URI", "{fixed:?}");
+    assert!(
+        fixed
+            .iter()
+            .all(|(title, new)| title.contains(new.as_str())),
+        "{fixed:?}"
+    );
+    client.stop();
+}
+
+#[test]
+fn kubernetes_walks_kinds_and_tuning_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("testdata/invalid/k8s-stream.yaml"),
+        dir.path().join("jobs.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("deployment.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n",
+    )
+    .unwrap();
+    // The walk checks the file with training jobs and is quiet on the other.
+    let out = json_of(&[dir.path().to_str().unwrap()]);
+    assert_eq!(out["summary"]["files"], 1, "{out}");
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 3, "{out}");
+    // Named, the other says what was looked for (and no SL004 for its two documents).
+    let other = dir.path().join("deployment.yaml");
+    let out = json_of(&[other.to_str().unwrap()]);
+    let rules: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["SL005"], "{out}");
+    assert!(out["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no TrainingJob resource of ACK"));
+
+    // A stream whose first document is not a resource: a request file's SL004, unless the
+    // kind is named (`--kind kubernetes`, or `kubernetes` in the configuration's [kind]).
+    let job =
+        std::fs::read_to_string(common::root().join("testdata/invalid/k8s-stream.yaml")).unwrap();
+    let last = job.rsplit("---\n").next().unwrap();
+    let file = dir.path().join("mixed.yaml");
+    std::fs::write(&file, format!("note: rendered by a script\n---\n{last}")).unwrap();
+    let path = file.to_str().unwrap();
+    let rules = |out: Value| -> Vec<String> {
+        out["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(rules(json_of(&[path])).contains(&"SL004".to_string()));
+    let forced = rules(json_of(&["--kind", "kubernetes", path]));
+    assert_eq!(forced, ["SL104", "SL100"], "{forced:?}");
+    std::fs::write(
+        dir.path().join("sagelint.toml"),
+        "[kind]\n\"mixed.yaml\" = \"kubernetes\"\n",
+    )
+    .unwrap();
+    assert_eq!(rules(json_of(&[path])), forced);
+
+    // The items of a `kind: List` (`kubectl get -o yaml`) are resources too.
+    let list = dir.path().join("list.yaml");
+    let items: String = last
+        .lines()
+        .map(|l| format!("    {l}\n"))
+        .collect::<String>()
+        .replacen("    apiVersion", "  - apiVersion", 1);
+    std::fs::write(
+        &list,
+        format!("apiVersion: v1\nkind: List\nitems:\n{items}"),
+    )
+    .unwrap();
+    let out = json_of(&[list.to_str().unwrap()]);
+    let pointers: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["pointer"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/items/0/spec/trainingJobName",
+            "/items/0/spec/vpcConfig/subnet"
+        ],
+        "{out}"
+    );
+
+    // The operator's region: required, a string, not empty.
+    let operator = std::fs::read_to_string(
+        common::root().join("testdata/valid/k8s-operator-training-job.yaml"),
+    )
+    .unwrap();
+    for (region, rule) in [("\"\"", "SL105"), ("[us-west-2]", "SL102")] {
+        let file = dir.path().join("operator.yaml");
+        std::fs::write(
+            &file,
+            operator.replace("region: us-west-2", &format!("region: {region}")),
+        )
+        .unwrap();
+        let out = json_of(&[file.to_str().unwrap()]);
+        assert_eq!(out["diagnostics"][0]["rule"], rule, "{out}");
+        assert_eq!(out["diagnostics"][0]["pointer"], "/spec/region", "{out}");
+        assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
+    }
+
+    // Tuning jobs are recognised, and said to be not checked yet.
+    let tuning = dir.path().join("tuning.yaml");
+    std::fs::write(
+        &tuning,
+        "apiVersion: sagemaker.services.k8s.aws/v1alpha1\nkind: HyperParameterTuningJob\nmetadata:\n  name: hpo\nspec:\n  hyperParameterTuningJobName: hpo\n",
+    )
+    .unwrap();
+    let out = json_of(&[tuning.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"][0]["rule"], "SL005", "{out}");
+    assert!(out["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("not checked yet: HyperParameterTuningJob resources"));
+}
+
+/// The real ACK and operator resources of the corpus: the findings reviewed (see the README's
+/// "Where your requests live").
+#[test]
+fn the_real_kubernetes_resources_give_their_true_findings() {
+    let corpus = common::root().join("../shared/corpus/real");
+    if !corpus.is_dir() {
+        eprintln!("skipped: no corpus at {}", corpus.display());
+        return;
+    }
+    let found = |name: &str| -> Vec<(String, String)> {
+        let path = corpus.join(name);
+        json_of(&[path.to_str().unwrap()])["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["pointer"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    // ACK's own unit test of a name the API rejects, and an image without a repository.
+    assert_eq!(
+        found("aws-controllers-k8s__sagemaker-controller__unit-invalid-before-create.full.yaml"),
+        pairs(&[
+            ("SL104", "/spec/trainingJobName"),
+            ("SL206", "/spec/algorithmSpecification/trainingImage"),
+        ])
+    );
+    // `roleArn: {ROLE_ARN}` is a YAML mapping, not the placeholder string meant.
+    assert_eq!(
+        found("aws__amazon-sagemaker-operator-for-k8s__failing-xgboost-mnist.full.yaml"),
+        pairs(&[("SL102", "/spec/roleArn")])
+    );
+    // envsubst placeholders are not judged: only the operator-style collectionParameters.
+    let debugger = found(
+        "aws-controllers-k8s__sagemaker-controller__e2e-xgboost-trainingjob-debugger.full.yaml",
+    );
+    assert_eq!(debugger.len(), 4, "{debugger:?}");
+    assert!(
+        debugger.iter().all(|(rule, _)| rule == "SL803"),
+        "{debugger:?}"
+    );
+    for clean in [
+        "aws__amazon-sagemaker-operator-for-k8s__efs-xgboost-mnist.full.yaml",
+        "aws__amazon-sagemaker-operator-for-k8s__fsx-xgboost-mnist.full.yaml",
+        "aws__amazon-sagemaker-operator-for-k8s__spot-xgboost-mnist.full.yaml",
+        "aws__amazon-sagemaker-operator-for-k8s__image-classifier-augmented-manifest.full.yaml",
+    ] {
+        assert_eq!(found(clean), [], "{clean}");
+    }
 }

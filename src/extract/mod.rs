@@ -10,6 +10,8 @@
 
 mod cloudformation;
 mod describe;
+pub mod kubernetes;
+mod names;
 mod pipeline;
 mod state_machine;
 pub mod text;
@@ -23,7 +25,7 @@ use crate::discover::DocumentKind;
 use crate::runtime::Dialect;
 use crate::shape::Shape;
 use crate::source::{SourceFile, Span};
-use crate::tree::Node;
+use crate::tree::{Node, Value};
 
 /// One request found in a document.
 #[derive(Debug)]
@@ -42,6 +44,10 @@ pub struct Embedded<'a> {
     /// `${...}` placeholders filled in): its spans point at the text each value came from, but
     /// an edit there would not change the value as a fix says, so no quick fix is offered.
     pub rewritten: bool,
+    /// How the container spells the request's members, when not as the API does (a Kubernetes
+    /// resource's `spec`): the request's tree has the API's names, and [`crate::check`] turns
+    /// each finding's pointer and texts back into the spelling of the file.
+    pub spelling: Option<Arc<kubernetes::Spelling>>,
 }
 
 /// What a document holds.
@@ -81,6 +87,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
                     dialect: Dialect::REQUEST,
                     supplied: &[],
                     rewritten: false,
+                    spelling: None,
                 }],
                 findings: Vec::new(),
                 unknown: 0,
@@ -99,10 +106,43 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
             };
             tuning::extract(&mut found, root, origin, Dialect::REQUEST, How::default());
         }
-        DocumentKind::KubernetesResource | DocumentKind::Other => {}
+        DocumentKind::KubernetesResource => {
+            kubernetes::extract(&mut found, &[(String::new(), root)])
+        }
+        DocumentKind::Other => {}
     }
     Extraction {
         kind,
+        requests: found.requests,
+        findings: found.findings,
+        unknown: found.unknown,
+    }
+}
+
+/// The requests of a YAML stream of Kubernetes resources (`---` between documents): each
+/// document's pointer is its index (`/1/spec` is the spec of the second document), unless only
+/// one of them is not empty.
+pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static> {
+    let mut found = Found {
+        source,
+        requests: Vec::new(),
+        findings: Vec::new(),
+        unknown: 0,
+    };
+    // Empty documents (a `---` at the end) do not count: a stream of one resource has `""`.
+    let one = docs
+        .iter()
+        .filter(|d| !matches!(d.value, Value::Null))
+        .count()
+        <= 1;
+    let docs: Vec<(String, &Node)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (if one { String::new() } else { format!("/{i}") }, *d))
+        .collect();
+    kubernetes::extract(&mut found, &docs);
+    Extraction {
+        kind: DocumentKind::KubernetesResource,
         requests: found.requests,
         findings: found.findings,
         unknown: found.unknown,
@@ -135,6 +175,7 @@ impl Found<'_> {
             dialect,
             supplied: how.supplied,
             rewritten: how.rewritten,
+            spelling: None,
         });
     }
 

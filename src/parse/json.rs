@@ -39,12 +39,17 @@ pub fn parse(text: &str) -> Parsed {
                     None
                 }
             };
-            Parsed { root, errors }
+            Parsed {
+                root,
+                more: Vec::new(),
+                errors,
+            }
         }
         Err(e) => {
             let r = e.range();
             Parsed {
                 root: None,
+                more: Vec::new(),
                 errors: vec![ParseError::syntax(
                     format!("invalid JSON: {}", e.kind()),
                     Span::new(r.start, r.end),

@@ -31,6 +31,10 @@ pub enum ParseErrorKind {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub root: Option<Node>,
+    /// The documents after the first of a YAML stream (`---`), each with spans in the file: a
+    /// request file has none (a second one is a [`ParseErrorKind::MultipleDocuments`] error),
+    /// a file of Kubernetes resources often several. Empty when `root` is `None`.
+    pub more: Vec<Node>,
     pub errors: Vec<ParseError>,
 }
 
@@ -65,6 +69,9 @@ fn shift(parsed: &mut Parsed, by: usize) {
     }
     if let Some(root) = &mut parsed.root {
         node(root, by);
+    }
+    for doc in &mut parsed.more {
+        node(doc, by);
     }
     for e in &mut parsed.errors {
         e.span = Span::new(e.span.start + by, e.span.end + by);

@@ -77,52 +77,59 @@ fn parse_strict(text: &str) -> Parsed {
     let mut builder = Builder::new(text);
     let mut parser = Parser::new_from_str(text);
     let mut documents = 0;
+    // Syntax errors found before the second document began: the first document is broken.
+    let mut first_broken = false;
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(pair) => pair,
             Err(e) => {
                 builder.scan_error(&e);
+                first_broken |= documents <= 1;
                 break;
             }
         };
         match event {
             Event::DocumentStart(_) => {
                 documents += 1;
-                if documents > 1 {
+                if documents == 2 {
+                    // Reported for a request file; a stream of Kubernetes resources is read
+                    // document by document (`crate::check`).
                     let at = builder.span(span);
                     builder.errors.push(ParseError {
                         kind: ParseErrorKind::MultipleDocuments,
                         message: "a second YAML document: a request file holds exactly one".into(),
                         span: Span::new(at.start, at.start.max(at.end)),
                     });
-                    break;
                 }
             }
             Event::StreamEnd => break,
             other => {
                 if let Err(e) = builder.event(other, span) {
                     builder.errors.push(e);
+                    first_broken |= documents <= 1;
                     break;
                 }
             }
         }
     }
-    if builder.root.is_none() && builder.errors.is_empty() {
+    if builder.documents.is_empty() && builder.errors.is_empty() {
         builder.errors.push(ParseError::syntax(
             "the file is empty: expected a YAML mapping",
             Span::new(0, 0),
         ));
     }
+    let mut documents = builder.documents.into_iter();
+    let root = documents.next();
+    if first_broken {
+        return Parsed {
+            root: None,
+            more: Vec::new(),
+            errors: builder.errors,
+        };
+    }
     Parsed {
-        root: if builder
-            .errors
-            .iter()
-            .any(|e| e.kind == ParseErrorKind::Syntax)
-        {
-            None
-        } else {
-            builder.root
-        },
+        root,
+        more: documents.collect(),
         errors: builder.errors,
     }
 }
@@ -165,7 +172,8 @@ struct Builder<'t> {
     anchors: HashMap<usize, (Node, usize)>,
     /// Nodes copied for anchors and aliases so far (bounded by [`ALIAS_BUDGET`]).
     copied: usize,
-    root: Option<Node>,
+    /// The root of each complete document of the stream, in order.
+    documents: Vec<Node>,
     errors: Vec<ParseError>,
 }
 
@@ -185,7 +193,7 @@ impl<'t> Builder<'t> {
             stack: Vec::new(),
             anchors: HashMap::default(),
             copied: 0,
-            root: None,
+            documents: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -372,11 +380,7 @@ impl<'t> Builder<'t> {
             self.anchors.insert(anchor, (node.clone(), size));
         }
         match self.stack.last_mut() {
-            None => {
-                if self.root.is_none() {
-                    self.root = Some(node);
-                }
-            }
+            None => self.documents.push(node),
             Some(Frame::Seq { items, nodes, .. }) => {
                 *nodes = nodes.saturating_add(size);
                 items.push(node)
@@ -666,6 +670,26 @@ mod tests {
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].kind, ParseErrorKind::MultipleDocuments);
         assert!(p.root.is_some());
+    }
+
+    #[test]
+    fn every_document_of_a_stream_is_kept_with_spans_in_the_file() {
+        let text = "a: 1\n---\nb: 2\n---\n- c\n";
+        let p = parse(text);
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.more.len(), 2);
+        let b = p.more[0].member("b").expect("b");
+        assert_eq!(&text[b.key_span.start..b.key_span.end], "b");
+        assert_eq!(&text[b.value.span.start..b.value.span.end], "2");
+        let c = &p.more[1].as_array().expect("list")[0];
+        assert_eq!(&text[c.span.start..c.span.end], "c");
+        // A broken later document keeps the documents before it.
+        let p = parse("a: 1\n---\nb: [\n---\n");
+        assert!(p.root.is_some());
+        assert!(p.errors.iter().any(|e| e.kind == ParseErrorKind::Syntax));
+        // A broken first document leaves nothing.
+        let p = parse("a: [\n---\nb: 2\n");
+        assert!(p.root.is_none() && p.more.is_empty());
     }
 
     #[test]

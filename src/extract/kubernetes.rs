@@ -1,0 +1,908 @@
+//! Kubernetes custom resources that create training jobs: ACK's
+//! (`sagemaker.services.k8s.aws/v1alpha1`, aws-controllers-k8s/sagemaker-controller) and the
+//! SageMaker Operator for Kubernetes' (`sagemaker.aws.amazon.com/v1`,
+//! aws/amazon-sagemaker-operator-for-k8s) `TrainingJob`, whose `spec` is the CreateTrainingJob
+//! request with the members renamed ([`super::names`]).
+//!
+//! The request is rebuilt with the API's member names, so that the schema and every rule read
+//! it unchanged, while every node keeps its span in the file. A [`Spelling`] goes with it:
+//! [`crate::check`] turns each finding's pointer back into the pointer as written
+//! (`/spec/resourceConfig/volumeKMSKeyID`) and the member names of its message, help and quick
+//! fix into the resource's spelling (`spec.resourceConfig.volumeKMSKeyID`).
+//!
+//! - ACK: field names by ACK's naming rule; maps (`hyperParameters`, `environment`) keep their
+//!   keys. Its CRD requires what the API requires, `trainingJobName` included (`metadata.name`
+//!   only names the Kubernetes object): config/crd/bases/sagemaker.services.k8s.aws_trainingjobs.yaml.
+//! - The operator: lowerCamelCase; every map of the API is a list of `{name, value}`
+//!   (`KeyValuePair`, api/v1/common/sagemaker_api.go), `DebugHookConfig.HookParameters` is
+//!   written `ruleParameters` (its JSON tag there); `region` is required and `sageMakerEndpoint`
+//!   allowed beside the request; `trainingJobName` is optional, the operator generating one from
+//!   `metadata.name` (api/v1/trainingjob/trainingjob_types.go,
+//!   controllers/trainingjob/trainingjob_controller.go).
+//!
+//! Manifests are often templates filled in by `envsubst` (ACK's own samples write
+//! `$SAGEMAKER_EXECUTION_ROLE_ARN`): a string with a `$NAME` placeholder is a value known later.
+//! Other Kubernetes documents in the file are ignored; tuning jobs are not checked yet. The
+//! items of a `kind: List` are read as documents.
+
+use std::sync::{Arc, LazyLock};
+
+use foldhash::{HashMap, HashSet};
+
+use super::{names, Found, How};
+use crate::diagnostic::Origin;
+use crate::pointer;
+use crate::rules::document::{duplicate_key, not_a_request};
+use crate::rules::schema::{invalid_length, invalid_type, missing_required, unknown_key};
+use crate::runtime::Dialect;
+use crate::schema;
+use crate::shape::Shape;
+use crate::source::Span;
+use crate::tree::{mark_shadowed, Member, Node, Value};
+
+/// Which controller a resource is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    Ack,
+    Operator,
+}
+
+/// The API group of ACK's SageMaker resources.
+pub const ACK_GROUP: &str = "sagemaker.services.k8s.aws";
+/// The API group of the SageMaker Operator for Kubernetes.
+pub const OPERATOR_GROUP: &str = "sagemaker.aws.amazon.com";
+
+/// The controller and kind of a SageMaker resource (`None` for any other document).
+pub fn resource(doc: &Node) -> Option<(Flavor, &str)> {
+    let api_version = doc.get("apiVersion")?.as_str()?;
+    let kind = doc.get("kind")?.as_str()?;
+    let group = api_version.split('/').next()?;
+    let flavor = match group {
+        ACK_GROUP => Flavor::Ack,
+        OPERATOR_GROUP => Flavor::Operator,
+        _ => return None,
+    };
+    Some((flavor, kind))
+}
+
+/// The requests of the SageMaker training-job resources of a stream; `at` is the pointer of
+/// each document (`""` for a file of one document).
+pub(super) fn extract(found: &mut Found<'_>, docs: &[(String, &Node)]) {
+    for (at, doc) in docs {
+        document(found, doc, at);
+    }
+}
+
+fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
+    // A `kind: List` (what `kubectl get -o yaml` prints for several objects) holds resources
+    // in `items`.
+    if doc.get("kind").and_then(Node::as_str) == Some("List") {
+        let items = doc
+            .get("items")
+            .and_then(Node::as_array)
+            .unwrap_or_default();
+        for (i, item) in items.iter().enumerate() {
+            document(found, item, &format!("{at}/items/{i}"));
+        }
+        return;
+    }
+    let Some((flavor, kind)) = resource(doc) else {
+        return;
+    };
+    let name = doc
+        .get("metadata")
+        .and_then(|m| m.get("name"))
+        .and_then(Node::as_str);
+    let label = match name {
+        Some(name) => format!("{kind} {name}"),
+        None if at.is_empty() => kind.to_string(),
+        None => format!("{kind} at {at}"),
+    };
+    let kind_member = doc.member("kind").map(|m| m.value.span);
+    match kind {
+        "TrainingJob" => {}
+        "HyperParameterTuningJob" | "HyperparameterTuningJob" => {
+            found.finding(
+                &not_a_request::RULE,
+                (pointer::join(at, "kind"), kind_member.unwrap_or(doc.span)),
+                format!("not checked yet: {kind} resources ({label}) are not checked, only TrainingJob"),
+                "sagelint checks the training jobs of ACK and SageMaker Operator resources; tuning jobs are to come",
+                None,
+            );
+            return;
+        }
+        _ => return,
+    }
+    let spec_at = pointer::join(at, "spec");
+    let origin = Arc::new(Origin {
+        pointer: spec_at.clone(),
+        label,
+    });
+    let Some(spec_member) = doc.member("spec") else {
+        found.finding(
+            &missing_required::RULE,
+            (at.to_string(), kind_member.unwrap_or(doc.span)),
+            "missing required key `spec` in the TrainingJob resource".into(),
+            "its spec is the training job's request",
+            Some(&origin),
+        );
+        return;
+    };
+    let spec = &spec_member.value;
+    if spec.as_object().is_none() {
+        found.finding(
+            &invalid_type::RULE,
+            (spec_at, spec.span),
+            format!(
+                "`spec` is {}, not an object",
+                match spec.type_name() {
+                    "array" => "a list",
+                    "string" => "a string",
+                    "null" => "empty",
+                    "boolean" => "a boolean",
+                    _ => "a number",
+                }
+            ),
+            "its spec is the training job's request: an object of its members",
+            Some(&origin),
+        );
+        return;
+    }
+    let mut builder = Builder {
+        flavor,
+        spelling: Spelling {
+            flavor,
+            pointers: HashMap::default(),
+            keys: HashSet::default(),
+        },
+        problems: Vec::new(),
+        text: &found.source.text,
+    };
+    let mut request = builder.convert(spec, "", "");
+    if flavor == Flavor::Operator {
+        // `region` (required) and `sageMakerEndpoint` go to the operator, not to SageMaker.
+        if let Value::Object(members) = &mut request.value {
+            members.retain(|m| !OPERATOR_ONLY.contains(&m.key.as_str()));
+        }
+        let help = "the SageMaker Operator needs the AWS Region to create the job in (its CRD: a string of at least 1 character)";
+        match spec.member("region") {
+            None => found.finding(
+                &missing_required::RULE,
+                (spec_at.clone(), spec_member.key_span),
+                "missing required key `region` in `spec`".into(),
+                help,
+                Some(&origin),
+            ),
+            Some(region) if region.value.as_str().is_none() => found.finding(
+                &invalid_type::RULE,
+                (pointer::join(&spec_at, "region"), region.value.span),
+                "`spec.region` must be a string, such as us-west-2".into(),
+                help,
+                Some(&origin),
+            ),
+            Some(region) if region.value.as_str() == Some("") => found.finding(
+                &invalid_length::RULE,
+                (pointer::join(&spec_at, "region"), region.value.span),
+                "`spec.region` must not be empty".into(),
+                help,
+                Some(&origin),
+            ),
+            Some(_) => {}
+        }
+    }
+    let Builder {
+        spelling, problems, ..
+    } = builder;
+    for p in problems {
+        found.finding(
+            p.rule,
+            (format!("{spec_at}{}", p.pointer), p.span),
+            p.message,
+            &p.help,
+            Some(&origin),
+        );
+        if p.remove {
+            // A field that never reaches SageMaker: removing it changes nothing but the noise.
+            if let Some(d) = found.findings.last_mut() {
+                d.fix = crate::fix::remove_member(found.source, spec, &p.pointer);
+            }
+        }
+    }
+    placeholders(&mut request);
+    let how = How {
+        shape: Shape::TrainingJob,
+        supplied: match flavor {
+            Flavor::Ack => &[],
+            Flavor::Operator => &["TrainingJobName"],
+        },
+        rewritten: false,
+    };
+    let before = found.requests.len();
+    found.request(&request, origin, Dialect::default(), how);
+    if let Some(r) = found.requests.get_mut(before) {
+        r.spelling = Some(Arc::new(spelling));
+    }
+}
+
+/// The shapes and the CreateTrainingJob fields ACK's SageMaker controller leaves out of its
+/// CRDs: `ignore.shape_names` and the `CreateTrainingJobInput.` entries of `ignore.field_paths`
+/// in aws-controllers-k8s/sagemaker-controller's generator.yaml (commit dc49707).
+const ACK_IGNORED_SHAPES: &[&str] = &[
+    "RSessionAppSettings",
+    "ExecutionRoleIdentityConfig",
+    "HyperParameterTuningResourceConfig",
+    "InstanceMetadataServiceConfiguration",
+    "CanvasAppSettings",
+    "ExplainerConfig",
+    "HyperParameterTuningJobStrategyConfig",
+    "DisableProfiler",
+    "BatchTransformInput_",
+    "MonitoringParquetDatasetFormat",
+    "BatchDataCaptureConfig",
+    "TableFormat",
+    "RandomSeed",
+    "TrainingImageConfig",
+    "TrainingPlanArn",
+    "ShadowProductionVariants",
+];
+const ACK_IGNORED_FIELDS: &[&str] = &[
+    "AlgorithmSpecification.ContainerArguments",
+    "AlgorithmSpecification.ContainerEntrypoint",
+    "ExperimentConfig.RunName",
+    "SessionChainingConfig",
+];
+
+/// Members of the operator's spec that are not part of the request.
+const OPERATOR_ONLY: &[&str] = &["region", "sageMakerEndpoint"];
+
+/// Strings with an `envsubst` placeholder (`$NAME`, `${NAME}`) become values known later.
+fn placeholders(node: &mut Node) {
+    match &mut node.value {
+        Value::String(s) if has_placeholder(s) => node.value = Value::Runtime,
+        Value::Object(members) => members.iter_mut().for_each(|m| placeholders(&mut m.value)),
+        Value::Array(items) => items.iter_mut().for_each(placeholders),
+        _ => {}
+    }
+}
+
+/// `$` followed by a letter or `_` (what `envsubst` replaces).
+fn has_placeholder(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'_' || w[1] == b'{'))
+}
+
+/// How a resource spells the request, and where each of its members was written.
+#[derive(Debug)]
+pub struct Spelling {
+    flavor: Flavor,
+    /// The pointer of each member and item of the request → the pointer as written (both
+    /// relative to the request).
+    pointers: HashMap<String, String>,
+    /// Spans of the keys renamed (an edit there writes a member name, to be spelt as written).
+    keys: HashSet<(usize, usize)>,
+}
+
+impl Spelling {
+    /// The name the resource gives the member `name` of the object at `parent` (a pointer into
+    /// the request).
+    pub fn name(&self, parent: Option<&str>, name: &str) -> String {
+        match self.flavor {
+            Flavor::Ack => match MEMBER_NAMES.ack.get(name) {
+                Some(spelt) => spelt.clone(),
+                None => names::ack(name),
+            },
+            Flavor::Operator => {
+                let hook = parent.is_some_and(|p| p == "/DebugHookConfig");
+                if hook && name == "HookParameters" {
+                    "ruleParameters".into()
+                } else {
+                    names::operator(name)
+                }
+            }
+        }
+    }
+
+    /// A pointer into the request as a pointer into the resource's spec.
+    pub fn pointer(&self, api: &str) -> String {
+        if api.is_empty() {
+            return String::new();
+        }
+        if let Some(p) = self.pointers.get(api) {
+            return p.clone();
+        }
+        // A member the request lacks: its parent as written, and its name spelt.
+        let Some((parent, last)) = pointer::split_last(api) else {
+            return api.to_string();
+        };
+        let mut out = self.pointer(parent);
+        let known = schema::allowed_keys(Shape::TrainingJob, parent).contains(&last.as_ref());
+        if known {
+            pointer::push(&mut out, &self.name(Some(parent), &last));
+        } else {
+            pointer::push(&mut out, &last);
+        }
+        out
+    }
+
+    /// Whether the last member of `api` is a key written as is (one the request does not have).
+    pub fn unknown(&self, api: &str) -> Option<String> {
+        let (parent, last) = pointer::split_last(api)?;
+        let map =
+            schema::at(Shape::TrainingJob, parent).is_some_and(|s| s.get("properties").is_none());
+        (!map && !schema::allowed_keys(Shape::TrainingJob, parent).contains(&last.as_ref()))
+            .then(|| last.into_owned())
+    }
+
+    /// Whether an edit at `span` renames a key.
+    pub fn is_key(&self, span: Span) -> bool {
+        self.keys.contains(&(span.start, span.end))
+    }
+
+    /// A message, help or fix text with the member names it mentions in the resource's
+    /// spelling: dotted paths from the request's root (`` `ResourceConfig.VolumeKmsKeyId` ``)
+    /// become `spec.resourceConfig.volumeKMSKeyID`, a member name alone its field name;
+    /// "in the request" becomes "in `spec`". The first backquoted `keep` (a key as written)
+    /// is left alone.
+    pub fn text(&self, text: &str, keep: Option<&str>) -> String {
+        let text = text.replace("in the request", "in `spec`");
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut kept = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let starts =
+                word(bytes[i]) && (i == 0 || !(word(bytes[i - 1]) || bytes[i - 1] == b'.'));
+            if !starts {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                out.push(ch);
+                i += ch.len_utf8().max(1);
+                continue;
+            }
+            let end = path_end(bytes, i);
+            let token = &text[i..end];
+            let quoted = i > 0 && bytes[i - 1] == b'`' && bytes.get(end) == Some(&b'`');
+            if quoted && !kept && keep == Some(token) {
+                kept = true;
+                out.push_str(token);
+            } else {
+                match self.path(token, quoted, &out) {
+                    Some(spelt) => out.push_str(&spelt),
+                    None => out.push_str(token),
+                }
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// A dotted path of member names (with `[n]` indices) in the resource's spelling.
+    fn path(&self, token: &str, quoted: bool, before: &str) -> Option<String> {
+        let segments: Vec<(&str, &str)> = token
+            .split('.')
+            .map(|s| match s.find('[') {
+                Some(at) => (&s[..at], &s[at..]),
+                None => (s, ""),
+            })
+            .collect();
+        if segments.iter().any(|(name, _)| name.is_empty()) {
+            return None;
+        }
+        // From the request's root.
+        let mut at = String::new();
+        let mut spelt = Vec::new();
+        for (i, (name, index)) in segments.iter().enumerate() {
+            // A map's key (`HyperParameters.epochs`) is written as is.
+            let in_map = i > 0
+                && schema::at(Shape::TrainingJob, &at)
+                    .is_some_and(|s| s.get("properties").is_none());
+            if in_map {
+                spelt.push(format!("{name}{index}"));
+            } else if schema::allowed_keys(Shape::TrainingJob, &at).contains(name) {
+                spelt.push(format!("{}{index}", self.name(Some(&at), name)));
+            } else {
+                spelt.clear();
+                break;
+            }
+            pointer::push(&mut at, name);
+            for _ in 0..index.matches('[').count() {
+                pointer::push(&mut at, "0");
+            }
+        }
+        if !spelt.is_empty() {
+            // A path, or an object named in an "in `...`" phrase, is written from `spec`; a
+            // member named alone keeps its name.
+            let object = quoted && self_in(before);
+            let prefix = if segments.len() > 1 || object {
+                "spec."
+            } else {
+                ""
+            };
+            return Some(format!("{prefix}{}", spelt.join(".")));
+        }
+        // Member names elsewhere: each spelt on its own. A one-word name (`Tags`, `Key`) only
+        // when backquoted, where it cannot be an English word.
+        let names = &*MEMBER_NAMES;
+        let all_members = segments
+            .iter()
+            .all(|(name, _)| names.members.contains(*name) && !names.values.contains(*name));
+        let compound = |n: &str| n.chars().filter(char::is_ascii_uppercase).count() > 1;
+        if all_members && (quoted || segments.len() > 1 || compound(segments[0].0)) {
+            let spelt: Vec<String> = segments
+                .iter()
+                .map(|(name, index)| format!("{}{index}", self.name(None, name)))
+                .collect();
+            return Some(spelt.join("."));
+        }
+        None
+    }
+}
+
+/// Whether the text so far ends with "in `": what follows names an object.
+fn self_in(before: &str) -> bool {
+    before.ends_with(" in `")
+}
+
+/// The end of a dotted path of words with `[n]` indices starting at `i`.
+fn path_end(bytes: &[u8], mut i: usize) -> usize {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    loop {
+        while i < bytes.len() && word(bytes[i]) {
+            i += 1;
+        }
+        while bytes.get(i) == Some(&b'[') {
+            let digits = bytes[i + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits > 0 && bytes.get(i + 1 + digits) == Some(&b']') {
+                i += digits + 2;
+            } else {
+                break;
+            }
+        }
+        if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(|&b| word(b)) {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// Every member name of the request's shapes, and every enum value (a word that is both is a
+/// value, and not respelt).
+struct MemberNames {
+    members: HashSet<&'static str>,
+    values: HashSet<&'static str>,
+    /// Each member's ACK name, derived once.
+    ack: HashMap<&'static str, String>,
+}
+
+static MEMBER_NAMES: LazyLock<MemberNames> = LazyLock::new(|| {
+    fn walk(v: &'static serde_json::Value, out: &mut MemberNames) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, child) in map {
+                    match (k.as_str(), child) {
+                        ("properties", serde_json::Value::Object(props)) => {
+                            out.members.extend(props.keys().map(String::as_str));
+                        }
+                        ("enum", serde_json::Value::Array(values)) => {
+                            out.values.extend(values.iter().filter_map(|v| v.as_str()));
+                        }
+                        _ => {}
+                    }
+                    walk(child, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = MemberNames {
+        members: HashSet::default(),
+        values: HashSet::default(),
+        ack: HashMap::default(),
+    };
+    walk(&schema::SCHEMA, &mut out);
+    out.ack = out.members.iter().map(|m| (*m, names::ack(m))).collect();
+    out
+});
+
+/// Builds the request from a spec.
+struct Builder<'a> {
+    flavor: Flavor,
+    spelling: Spelling,
+    /// Values of the wrong shape for the resource, duplicates.
+    problems: Vec<Problem>,
+    /// The file's text (for line numbers).
+    text: &'a str,
+}
+
+impl Builder<'_> {
+    /// The request value for `node`, at `api` in the request and `written` in the spec.
+    fn convert(&mut self, node: &Node, api: &str, written: &str) -> Node {
+        let shape = schema::at(Shape::TrainingJob, api);
+        let structure = shape.is_some_and(|s| s.get("properties").is_some());
+        let map = shape.is_some_and(|s| {
+            s.get("properties").is_none()
+                && (s.get("additionalProperties").is_some_and(|a| a.is_object())
+                    || s.get("propertyNames").is_some())
+        });
+        match &node.value {
+            Value::Object(members) if structure => {
+                let allowed: Vec<(String, &str)> = schema::allowed_keys(Shape::TrainingJob, api)
+                    .into_iter()
+                    .map(|name| (self.spelling.name(Some(api), name), name))
+                    .collect();
+                let mut out = Vec::with_capacity(members.len());
+                for m in members {
+                    let here = pointer::join(written, &m.key);
+                    let member = allowed
+                        .iter()
+                        .find(|(spelt, _)| *spelt == m.key)
+                        .map(|(_, name)| name);
+                    if let Some(name) = member.filter(|n| self.left_out(shape, api, n)) {
+                        self.problems.push(Problem {
+                            rule: &unknown_key::RULE,
+                            pointer: here.clone(),
+                            span: m.key_span,
+                            message: format!(
+                                "`{}` is not a field of ACK's TrainingJob: its controller leaves the API's {} out of its CRD, so the value never reaches SageMaker",
+                                spec_path(&here),
+                                pointer::join(api, name).trim_start_matches('/').replace('/', ".")
+                            ),
+                            help: "aws-controllers-k8s/sagemaker-controller's generator.yaml ignores it (Kubernetes rejects or drops the field); remove it, or create the job another way if you need it".into(),
+                            remove: true,
+                        });
+                        continue;
+                    }
+                    let key = match member {
+                        Some(name) => {
+                            self.spelling
+                                .keys
+                                .insert((m.key_span.start, m.key_span.end));
+                            (*name).to_string()
+                        }
+                        None => m.key.clone(),
+                    };
+                    let api_here = pointer::join(api, &key);
+                    let value = if member.is_some() {
+                        self.convert(&m.value, &api_here, &here)
+                    } else {
+                        m.value.clone()
+                    };
+                    self.spelling.pointers.insert(api_here, here);
+                    out.push(Member::new(key, m.key_span, value));
+                }
+                mark_shadowed(&mut out);
+                Node::new(Value::Object(out), node.span)
+            }
+            Value::Array(items) if map && self.flavor == Flavor::Operator => {
+                self.pairs(node, items, api, written)
+            }
+            Value::Object(members) if map => {
+                if self.flavor == Flavor::Operator {
+                    self.problems.push(Problem {
+                        rule: &invalid_type::RULE,
+                        pointer: written.to_string(),
+                        span: node.span,
+                        message: format!(
+                            "`{}` is an object: the SageMaker Operator takes a list of {{name, value}}",
+                            spec_path(written)
+                        ),
+                        help: "write each entry as `- name: ...` and `value: ...`".into(),
+                        remove: false,
+                    });
+                }
+                let mut out = Vec::with_capacity(members.len());
+                for m in members {
+                    let api_here = pointer::join(api, &m.key);
+                    let here = pointer::join(written, &m.key);
+                    let value = self.convert(&m.value, &api_here, &here);
+                    self.spelling.pointers.insert(api_here, here);
+                    out.push(Member {
+                        key: m.key.clone(),
+                        key_span: m.key_span,
+                        value,
+                        shadowed: m.shadowed,
+                    });
+                }
+                Node::new(Value::Object(out), node.span)
+            }
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let api_here = pointer::join(api, i.to_string());
+                    let here = pointer::join(written, i.to_string());
+                    out.push(self.convert(item, &api_here, &here));
+                    self.spelling.pointers.insert(api_here, here);
+                }
+                Node::new(Value::Array(out), node.span)
+            }
+            _ => node.clone(),
+        }
+    }
+
+    /// Whether ACK leaves the member `name` of the object at `api` out of its CRD: its shape,
+    /// or its path, is in the `ignore` section of aws-controllers-k8s/sagemaker-controller's
+    /// generator.yaml (commit dc49707).
+    fn left_out(&self, shape: Option<&serde_json::Value>, api: &str, name: &str) -> bool {
+        if self.flavor != Flavor::Ack {
+            return false;
+        }
+        let path: Vec<String> = pointer::segments(api)
+            .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+            .map(|s| s.into_owned())
+            .chain(std::iter::once(name.to_string()))
+            .collect();
+        if ACK_IGNORED_FIELDS.contains(&path.join(".").as_str()) {
+            return true;
+        }
+        let reference = shape
+            .and_then(|s| s.get("properties"))
+            .and_then(|p| p.get(name))
+            .and_then(|p| p.get("$ref"))
+            .and_then(serde_json::Value::as_str);
+        reference
+            .and_then(|r| r.strip_prefix("#/definitions/"))
+            .is_some_and(|shape| ACK_IGNORED_SHAPES.contains(&shape))
+    }
+
+    /// The operator's list of `{name, value}` as the request's map: each name a key (spanning
+    /// the name), a missing value empty (`KeyValuePair`'s `value` is `omitempty`), a later
+    /// duplicate winning (the operator's `ConvertKeyValuePairSliceToMap`,
+    /// controllers/sdkutil/spec_sdk_converters.go, fills a Go map in order).
+    fn pairs(&mut self, node: &Node, items: &[Node], api: &str, written: &str) -> Node {
+        let mut out: Vec<Member> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let here = pointer::join(written, i.to_string());
+            let Some(name) = item.get("name").filter(|n| n.as_str().is_some()) else {
+                // The item as written, without the line break a block mapping's span ends with.
+                let span = item
+                    .as_object()
+                    .and_then(<[Member]>::last)
+                    .map_or(item.span, |m| Span::new(item.span.start, m.value.span.end));
+                self.problems.push(Problem {
+                    rule: &invalid_type::RULE,
+                    pointer: here.clone(),
+                    span,
+                    message: format!("`{}` has no name", spec_path(&here)),
+                    help: "the SageMaker Operator takes each entry as `- name: ...` with its `value: ...`".into(),
+                    remove: false,
+                });
+                continue;
+            };
+            let key = name.as_str().unwrap_or_default().to_string();
+            if let Some(first) = out.iter().find(|m| m.key == key) {
+                let line = self.line(first.key_span.start);
+                self.problems.push(Problem {
+                    rule: &duplicate_key::RULE,
+                    pointer: here.clone(),
+                    span: name.span,
+                    message: format!(
+                        "`{key}` is listed twice in `{}` (first on line {line}): the operator keeps only this last value",
+                        spec_path(written)
+                    ),
+                    help: "remove one of the two, keeping the value you mean".into(),
+                    remove: false,
+                });
+            }
+            let api_here = pointer::join(api, &key);
+            let converted = match item.get("value") {
+                Some(value) => self.convert(value, &api_here, &pointer::join(&here, "value")),
+                None => Node::new(Value::String(String::new()), item.span),
+            };
+            self.spelling.pointers.insert(api_here, here);
+            out.push(Member::new(key, name.span, converted));
+        }
+        Node::new(Value::Object(out), node.span)
+    }
+
+    /// The line (from 1) of a byte offset of the file.
+    fn line(&self, offset: usize) -> usize {
+        let text = self.text.get(..offset).unwrap_or(self.text);
+        text.bytes().filter(|&b| b == b'\n').count() + 1
+    }
+}
+
+/// A value of the wrong shape for the resource, or a duplicate.
+struct Problem {
+    rule: &'static crate::rules::Rule,
+    /// The pointer as written, relative to the spec.
+    pointer: String,
+    span: Span,
+    message: String,
+    help: String,
+    /// Removing the member is the fix.
+    remove: bool,
+}
+
+/// `/hyperParameters/0` as `spec.hyperParameters[0]`.
+fn spec_path(written: &str) -> String {
+    let mut out = String::from("spec");
+    for seg in pointer::segments(written) {
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{seg}]"));
+        } else {
+            out.push('.');
+            out.push_str(&seg);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ack() -> Spelling {
+        Spelling {
+            flavor: Flavor::Ack,
+            pointers: HashMap::default(),
+            keys: HashSet::default(),
+        }
+    }
+
+    #[test]
+    fn texts_are_respelt_but_values_and_the_key_as_written() {
+        let s = ack();
+        assert_eq!(
+            s.text(
+                "unknown key `RoleArn` in the request (did you mean `RoleArn`?)",
+                Some("RoleArn")
+            ),
+            "unknown key `RoleArn` in `spec` (did you mean `roleARN`?)"
+        );
+        assert_eq!(
+            s.text(
+                "`Fille` is not valid for `AlgorithmSpecification.TrainingInputMode`: expected one of Pipe, File, FastFile",
+                None
+            ),
+            "`Fille` is not valid for `spec.algorithmSpecification.trainingInputMode`: expected one of Pipe, File, FastFile"
+        );
+        // Through a map's key, an array's index; a name alone; an object after "in".
+        assert_eq!(
+            s.text(
+                "`HyperParameters.max_depth`, InputDataConfig[1].DataSource.S3DataSource.S3Uri, VolumeKmsKeyId, in `VpcConfig`",
+                None
+            ),
+            "`spec.hyperParameters.max_depth`, spec.inputDataConfig[1].dataSource.s3DataSource.s3URI, volumeKMSKeyID, in `spec.vpcConfig`"
+        );
+        // English words that are also member names stay, unless backquoted.
+        assert_eq!(s.text("Key and Value", None), "Key and Value");
+        assert_eq!(s.text("`Key`", None), "`key`");
+    }
+
+    #[test]
+    fn pointers_of_members_the_request_lacks_are_spelt() {
+        let mut s = ack();
+        s.pointers
+            .insert("/ResourceConfig".into(), "/resourceConfig".into());
+        assert_eq!(
+            s.pointer("/ResourceConfig/VolumeKmsKeyId"),
+            "/resourceConfig/volumeKMSKeyID"
+        );
+        assert_eq!(
+            s.pointer("/VpcConfig/SecurityGroupIds"),
+            "/vpcConfig/securityGroupIDs"
+        );
+        assert_eq!(
+            s.unknown("/ResourceConfig/volumeKmsKeyId").as_deref(),
+            Some("volumeKmsKeyId")
+        );
+        assert_eq!(s.unknown("/ResourceConfig/VolumeKmsKeyId"), None);
+        assert_eq!(s.unknown("/HyperParameters/lr"), None);
+    }
+
+    #[test]
+    fn every_field_of_acks_training_job_crd_is_the_ack_name_of_a_member() {
+        // Every property name under `spec` of aws-controllers-k8s/sagemaker-controller
+        // config/crd/bases/sagemaker.services.k8s.aws_trainingjobs.yaml (commit dc49707).
+        let crd = [
+            "acceptEula",
+            "algorithmName",
+            "algorithmSpecification",
+            "attributeNames",
+            "channelName",
+            "checkpointConfig",
+            "collectionConfigurations",
+            "collectionName",
+            "collectionParameters",
+            "compressionType",
+            "contentType",
+            "dataSource",
+            "debugHookConfig",
+            "debugRuleConfigurations",
+            "directoryPath",
+            "enableInfraCheck",
+            "enableInterContainerTrafficEncryption",
+            "enableManagedSpotTraining",
+            "enableMultipleJobs",
+            "enableNetworkIsolation",
+            "enableRemoteDebug",
+            "enableSageMakerMetricsTimeSeries",
+            "environment",
+            "experimentConfig",
+            "experimentName",
+            "fileSystemAccessMode",
+            "fileSystemDataSource",
+            "fileSystemID",
+            "fileSystemType",
+            "hookParameters",
+            "hubAccessConfig",
+            "hubContentARN",
+            "hyperParameters",
+            "infraCheckConfig",
+            "inputDataConfig",
+            "inputMode",
+            "instanceCount",
+            "instanceGroupName",
+            "instanceGroupNames",
+            "instanceGroups",
+            "instancePlacementConfig",
+            "instanceType",
+            "keepAlivePeriodInSeconds",
+            "key",
+            "kmsKeyID",
+            "localPath",
+            "maxPendingTimeInSeconds",
+            "maxRuntimeInSeconds",
+            "maxWaitTimeInSeconds",
+            "maximumRetryAttempts",
+            "metricDefinitions",
+            "modelAccessConfig",
+            "name",
+            "outputDataConfig",
+            "placementSpecifications",
+            "profilerConfig",
+            "profilerRuleConfigurations",
+            "profilingIntervalInMilliseconds",
+            "profilingParameters",
+            "recordWrapperType",
+            "regex",
+            "remoteDebugConfig",
+            "resourceConfig",
+            "retryStrategy",
+            "roleARN",
+            "ruleConfigurationName",
+            "ruleEvaluatorImage",
+            "ruleParameters",
+            "s3DataDistributionType",
+            "s3DataSource",
+            "s3DataType",
+            "s3OutputPath",
+            "s3URI",
+            "securityGroupIDs",
+            "seed",
+            "shuffleConfig",
+            "stoppingCondition",
+            "subnets",
+            "tags",
+            "tensorBoardOutputConfig",
+            "trainingImage",
+            "trainingInputMode",
+            "trainingJobName",
+            "trialComponentDisplayName",
+            "trialName",
+            "ultraServerID",
+            "value",
+            "volumeKMSKeyID",
+            "volumeSizeInGB",
+            "vpcConfig",
+        ];
+        let spelt: HashSet<&str> = MEMBER_NAMES.ack.values().map(String::as_str).collect();
+        let missing: Vec<_> = crd.iter().filter(|n| !spelt.contains(*n)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
+    fn envsubst_placeholders() {
+        assert!(has_placeholder("$SAGEMAKER_EXECUTION_ROLE_ARN"));
+        assert!(has_placeholder("s3://$BUCKET/x"));
+        assert!(has_placeholder("${NAME}"));
+        assert!(!has_placeholder("price in $5"));
+        assert!(!has_placeholder("plain"));
+    }
+}
