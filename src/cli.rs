@@ -61,6 +61,9 @@ enum Command {
     /// Run the language server (LSP over stdio) for editors: diagnostics, quick fixes, hover,
     /// completion. See the README's "Editor integration".
     Lsp,
+    /// Print the JSON Schema of a CreateTrainingJob request (generated from the AWS service
+    /// model), for editors' JSON and YAML language servers.
+    Schema,
 }
 
 #[derive(clap::Args)]
@@ -101,6 +104,16 @@ struct CheckArgs {
     /// Default: `max-file-size` in the configuration, else 16MiB.
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
     max_file_size: Option<u64>,
+    /// Apply the configuration's `exclude` globs to files named on the command line (and to
+    /// `--stdin-filename`) too, as they are to a directory walk: for pre-commit and editors,
+    /// which pass every matching file.
+    #[arg(long)]
+    force_exclude: bool,
+    /// Check a file named on the command line only if it is a training job request, as a
+    /// directory walk does: other JSON and YAML (a `package.json`) is skipped silently instead
+    /// of getting an SL005 `not-a-request` diagnostic. For pre-commit.
+    #[arg(long)]
+    requests_only: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,6 +166,10 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Lsp => sagelint::lsp::run(),
+        Command::Schema => {
+            print(sagelint::schema::SCHEMA_TEXT);
+            ExitCode::SUCCESS
+        }
         Command::Rules { format } => {
             print(&rules_table(format));
             ExitCode::SUCCESS
@@ -223,12 +240,15 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(config) => config,
                 Err(e) => return config_error(&e),
             };
+            if args.force_exclude && args.stdin_filename.is_some() && config.excludes(&name) {
+                continue;
+            }
             let limit = size_limit(&config, args.max_file_size);
             match read_stdin(args.stdin_filename.as_deref(), limit) {
                 Ok(source) => jobs.push(Job {
                     path: name,
                     stdin: Some(source),
-                    walked: false,
+                    walked: args.requests_only,
                     limit,
                     config,
                 }),
@@ -264,10 +284,11 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         } else {
             match configs.for_file(path) {
+                Ok(config) if args.force_exclude && config.excludes(path) => {}
                 Ok(config) => jobs.push(Job {
                     path: path.clone(),
                     stdin: None,
-                    walked: false,
+                    walked: args.requests_only,
                     limit: size_limit(&config, args.max_file_size),
                     config,
                 }),
