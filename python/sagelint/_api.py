@@ -8,7 +8,8 @@ import decimal
 import json
 import os
 import subprocess
-from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Union
 
 from sagelint._binary import find_sagelint_bin
 
@@ -44,7 +45,7 @@ class Diagnostic:
     severity: str
     """``"error"``, ``"warning"`` or ``"info"`` (after the configuration's overrides)."""
     message: str
-    help: Optional[str]
+    help: str | None
     pointer: str
     line: int
     column: int
@@ -54,7 +55,7 @@ class Diagnostic:
     """The file as the CLI names it (``filename`` for a dict or text)."""
 
     @classmethod
-    def from_json(cls, item: Mapping[str, Any]) -> "Diagnostic":
+    def from_json(cls, item: Mapping[str, Any]) -> Diagnostic:
         """One element of the JSON contract's ``diagnostics`` array (unknown members are
         ignored, so that members added to the contract later do not break older packages)."""
         span = item.get("span") or {}
@@ -75,7 +76,9 @@ class Diagnostic:
         )
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.file else f"{self.line}:{self.column}"
+        where = (
+            f"{self.file}:{self.line}:{self.column}" if self.file else f"{self.line}:{self.column}"
+        )
         text = f"{where}: {self.severity}[{self.rule}] {self.message}"
         if self.pointer:
             text += f" (at {self.pointer})"
@@ -93,9 +96,11 @@ class SagelintError(RuntimeError):
         self.stderr = stderr
 
 
-def _lint_error_base() -> type:
+def _lint_error_base() -> Any:
     try:
-        from botocore.exceptions import ParamValidationError
+        from botocore.exceptions import (  # type: ignore[import-untyped,unused-ignore]
+            ParamValidationError,
+        )
     except ImportError:
         return ValueError
     return ParamValidationError
@@ -104,7 +109,7 @@ def _lint_error_base() -> type:
 _LintErrorBase: Any = _lint_error_base()
 
 
-def _report(diagnostics: Sequence[Diagnostic], operation: Optional[str]) -> str:
+def _report(diagnostics: Sequence[Diagnostic], operation: str | None) -> str:
     what = f"{operation} request" if operation else "request"
     count = len(diagnostics)
     lines = [f"sagelint found {count} problem{'s' if count != 1 else ''} in the {what}:"]
@@ -117,7 +122,7 @@ def _report(diagnostics: Sequence[Diagnostic], operation: Optional[str]) -> str:
     return "\n".join(lines)
 
 
-class LintError(_LintErrorBase):  # type: ignore[misc,valid-type]
+class LintError(_LintErrorBase):  # type: ignore[misc]
     """Findings at or above the guard's ``fail_on`` severity in a request about to be sent.
 
     When botocore is importable this is a subclass of
@@ -126,13 +131,13 @@ class LintError(_LintErrorBase):  # type: ignore[misc,valid-type]
     operation (``"CreateTrainingJob"``) when the guard raised it.
     """
 
-    diagnostics: List[Diagnostic]
-    operation: Optional[str]
+    diagnostics: list[Diagnostic]
+    operation: str | None
 
     def __init__(
         self,
         diagnostics: Iterable[Diagnostic] = (),
-        operation: Optional[str] = None,
+        operation: str | None = None,
         **kwargs: Any,
     ) -> None:
         self.diagnostics = list(diagnostics)
@@ -149,7 +154,7 @@ class LintError(_LintErrorBase):  # type: ignore[misc,valid-type]
         return (_rebuild_lint_error, (self.diagnostics, self.operation))
 
 
-def _rebuild_lint_error(diagnostics: List[Diagnostic], operation: Optional[str]) -> LintError:
+def _rebuild_lint_error(diagnostics: list[Diagnostic], operation: str | None) -> LintError:
     return LintError(diagnostics, operation)
 
 
@@ -171,11 +176,11 @@ def render(obj: Mapping[str, Any]) -> str:
 
 
 def check(
-    obj: Union[Mapping[str, Any], str, bytes, "os.PathLike[str]"],
+    obj: Mapping[str, Any] | str | bytes | os.PathLike[str],
     *,
-    filename: Optional[StrPath] = None,
-    config: Optional[StrPath] = None,
-) -> List[Diagnostic]:
+    filename: StrPath | None = None,
+    config: StrPath | None = None,
+) -> list[Diagnostic]:
     """Check a request and return its findings, in document order.
 
     ``obj`` is one of:
@@ -197,10 +202,10 @@ def check(
     Raises :class:`SagelintError` when the input cannot be checked (an invalid configuration,
     an unreadable path) and ``FileNotFoundError`` when the binary is missing.
     """
-    args: List[str] = ["check", "--format", "json", "--exit-zero"]
+    args: list[str] = ["check", "--format", "json", "--exit-zero"]
     if config is not None:
         args += ["--config", os.fspath(config)]
-    stdin: Optional[bytes] = None
+    stdin: bytes | None = None
     if isinstance(obj, Mapping):
         stdin = render(obj).encode("utf-8")
         name = os.fspath(filename) if filename is not None else "request.json"
@@ -222,13 +227,12 @@ def check(
     return _run(args, stdin)
 
 
-def _run(args: List[str], stdin: Optional[bytes]) -> List[Diagnostic]:
+def _run(args: list[str], stdin: bytes | None) -> list[Diagnostic]:
     binary = find_sagelint_bin()
     completed = subprocess.run(
         [binary, *args],
         input=stdin if stdin is not None else b"",
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         check=False,
     )
     stderr = completed.stderr.decode("utf-8", "replace")
@@ -239,7 +243,7 @@ def _run(args: List[str], stdin: Optional[bytes]) -> List[Diagnostic]:
     return [Diagnostic.from_json(item) for item in output.get("diagnostics", [])]
 
 
-def at_least(diagnostics: Iterable[Diagnostic], severity: str) -> List[Diagnostic]:
+def at_least(diagnostics: Iterable[Diagnostic], severity: str) -> list[Diagnostic]:
     """The diagnostics at or above ``severity`` (``"info"``, ``"warning"`` or ``"error"``)."""
     rank = _rank(severity)
     return [d for d in diagnostics if _rank(d.severity) >= rank]

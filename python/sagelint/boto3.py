@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Callable, Dict, List, Mapping, Optional, Union
+from collections.abc import Mapping
+from typing import Any, Callable
 
 from sagelint._api import SEVERITIES, Diagnostic, LintError, at_least, check
 
@@ -37,7 +38,7 @@ logger = logging.getLogger("sagelint")
 #: made from the call's parameters. One table: an operation whose document the CLI learns to
 #: check (CreateHyperParameterTuningJob; CreatePipeline and UpdatePipeline, whose document is
 #: ``json.loads(params["PipelineDefinition"])``) is added here and nowhere else.
-OPERATIONS: Dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {
+OPERATIONS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {
     "CreateTrainingJob": lambda params: params,
 }
 
@@ -50,14 +51,14 @@ class Guard:
     def __init__(
         self,
         fail_on: str = "error",
-        config: Optional[Union[str, "os.PathLike[str]"]] = None,
+        config: str | os.PathLike[str] | None = None,
     ) -> None:
         if fail_on not in SEVERITIES:
             raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {fail_on!r}")
         self.fail_on = fail_on
         self.config = config
 
-    def check(self, operation: str, params: Mapping[str, Any]) -> List[Diagnostic]:
+    def check(self, operation: str, params: Mapping[str, Any]) -> list[Diagnostic]:
         """Check one call's parameters; raise :class:`sagelint.LintError` for the findings at
         or above ``fail_on``, log the others, and return them all."""
         document = OPERATIONS[operation](params)
@@ -79,7 +80,7 @@ class Guard:
 def _events(session: Any) -> Any:
     """The event emitter whose handlers the calls made with ``session`` run."""
     if session is None:
-        import boto3
+        import boto3  # type: ignore[import-untyped,unused-ignore]
 
         if boto3.DEFAULT_SESSION is None:
             boto3.setup_default_session()
@@ -102,7 +103,7 @@ def register(
     session: Any = None,
     *,
     fail_on: str = "error",
-    config: Optional[Union[str, "os.PathLike[str]"]] = None,
+    config: str | os.PathLike[str] | None = None,
 ) -> Guard:
     """Check every SageMaker request in :data:`OPERATIONS` made through ``session`` before it
     is sent.

@@ -6,18 +6,33 @@ wheel and `pip install sagemaker` (3.27.0 when this was written):
 
     python tests/python/sagemaker_sdk.py
 """
+
 import boto3
-from botocore.stub import Stubber, ANY
-import sagelint, sagelint.boto3
+import sagelint
+import sagelint.boto3
+from botocore.stub import Stubber
 from sagemaker.core.resources import TrainingJob
-from sagemaker.core.shapes import AlgorithmSpecification, OutputDataConfig, ResourceConfig, StoppingCondition
+from sagemaker.core.shapes import (
+    AlgorithmSpecification,
+    OutputDataConfig,
+    ResourceConfig,
+    StoppingCondition,
+)
 from sagemaker.core.utils.utils import SageMakerClient
 
-session = boto3.Session(aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="x", region_name="us-east-1")
+session = boto3.Session(
+    aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="x", region_name="us-east-1"
+)
 sagelint.boto3.register(session)
-client = SageMakerClient(session=session, region_name="us-east-1").get_client(service_name="sagemaker")
+client = SageMakerClient(session=session, region_name="us-east-1").get_client(
+    service_name="sagemaker"
+)
 stubber = Stubber(client)
-stubber.add_response("create_training_job", {"TrainingJobArn": "arn:aws:sagemaker:us-east-1:123456789012:training-job/x"}, None)
+stubber.add_response(
+    "create_training_job",
+    {"TrainingJobArn": "arn:aws:sagemaker:us-east-1:123456789012:training-job/x"},
+    None,
+)
 stubber.activate()
 try:
     TrainingJob.create(
@@ -25,12 +40,18 @@ try:
         role_arn="arn:aws:iam::123456789012:role/SageMakerTrainingRole",
         algorithm_specification=AlgorithmSpecification(
             training_image="683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
-            training_input_mode="File"),
+            training_input_mode="File",
+        ),
         output_data_config=OutputDataConfig(s3_output_path="s3://my-bucket/churn/output/"),
-        resource_config=ResourceConfig(instance_type="ml.p4d.24xlarge", instance_count=1,
-            volume_kms_key_id="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        resource_config=ResourceConfig(
+            instance_type="ml.p4d.24xlarge",
+            instance_count=1,
+            volume_kms_key_id="arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ),
         stopping_condition=StoppingCondition(max_runtime_in_seconds=3600),
-        session=session, region="us-east-1")
+        session=session,
+        region="us-east-1",
+    )
     raise SystemExit("FAILED: the request was not stopped")
 except sagelint.LintError as e:
     assert [d.rule for d in e.diagnostics] == ["SL501"], e.diagnostics

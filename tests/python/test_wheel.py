@@ -85,7 +85,13 @@ class Command(InChdir):
         out = subprocess.run(["sagelint", "--version"], capture_output=True, text=True, check=True)
         self.assertEqual(out.stdout.strip(), f"sagelint {VERSION}")
         bad = subprocess.run(
-            ["sagelint", "check", "--format", "concise", str(TESTDATA / "invalid/instance-storage.yaml")],
+            [
+                "sagelint",
+                "check",
+                "--format",
+                "concise",
+                str(TESTDATA / "invalid/instance-storage.yaml"),
+            ],
             capture_output=True,
             text=True,
         )
@@ -94,17 +100,33 @@ class Command(InChdir):
 
     def test_python_dash_m(self) -> None:
         out = subprocess.run(
-            [sys.executable, "-m", "sagelint", "--version"], capture_output=True, text=True, check=True
+            [sys.executable, "-m", "sagelint", "--version"],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         self.assertEqual(out.stdout.strip(), f"sagelint {VERSION}")
         good = subprocess.run(
-            [sys.executable, "-m", "sagelint", "check", "--quiet", str(TESTDATA / "valid/minimal.yaml")],
+            [
+                sys.executable,
+                "-m",
+                "sagelint",
+                "check",
+                "--quiet",
+                str(TESTDATA / "valid/minimal.yaml"),
+            ],
             capture_output=True,
             text=True,
         )
         self.assertEqual(good.returncode, 0, good.stdout + good.stderr)
         bad = subprocess.run(
-            [sys.executable, "-m", "sagelint", "check", str(TESTDATA / "invalid/instance-storage.json")],
+            [
+                sys.executable,
+                "-m",
+                "sagelint",
+                "check",
+                str(TESTDATA / "invalid/instance-storage.json"),
+            ],
             capture_output=True,
             text=True,
         )
@@ -170,7 +192,9 @@ class Check(InChdir):
     def test_yaml_types_follow_the_filename(self) -> None:
         text = (TESTDATA / "valid/minimal.yaml").read_text() + "HyperParameters:\n  epochs: 10\n"
         found = sagelint.check(text, filename="job.yml")
-        self.assertEqual([(d.rule, d.pointer) for d in found], [("SL102", "/HyperParameters/epochs")])
+        self.assertEqual(
+            [(d.rule, d.pointer) for d in found], [("SL102", "/HyperParameters/epochs")]
+        )
 
     def test_path(self) -> None:
         path = TESTDATA / "invalid/instance-storage.json"
@@ -259,9 +283,17 @@ class Guard(InChdir):
                 stubber.assert_no_pending_responses()
         error = raised.exception
         self.assertEqual(error.operation, "CreateTrainingJob")
-        self.assertEqual([(d.rule, d.pointer) for d in error.diagnostics], [("SL501", "/ResourceConfig/VolumeKmsKeyId")])
+        self.assertEqual(
+            [(d.rule, d.pointer) for d in error.diagnostics],
+            [("SL501", "/ResourceConfig/VolumeKmsKeyId")],
+        )
         text = str(error)
-        for part in ("SL501", "/ResourceConfig/VolumeKmsKeyId", "ml.p4d.24xlarge", "Parameter validation failed"):
+        for part in (
+            "SL501",
+            "/ResourceConfig/VolumeKmsKeyId",
+            "ml.p4d.24xlarge",
+            "Parameter validation failed",
+        ):
             self.assertIn(part, text)
 
         good = copy.deepcopy(GOOD)
@@ -277,7 +309,10 @@ class Guard(InChdir):
         sagelint.boto3.register(session)
         client = session.client("sagemaker")
         request = spot_request()
-        with self.stubbed(client, request) as stubber, self.assertLogs("sagelint", level=logging.INFO) as logs:
+        with (
+            self.stubbed(client, request) as stubber,
+            self.assertLogs("sagelint", level=logging.INFO) as logs,
+        ):
             client.create_training_job(**request)
             stubber.assert_no_pending_responses()
         self.assertTrue(any("SL405" in line for line in logs.output), logs.output)
@@ -290,7 +325,9 @@ class Guard(InChdir):
         self.assertEqual([d.rule for d in raised.exception.diagnostics], ["SL405"])
 
     def test_configuration_is_honoured(self) -> None:
-        Path("sagelint.toml").write_text('[per-file-ignores]\n"CreateTrainingJob.json" = ["SL501"]\n')
+        Path("sagelint.toml").write_text(
+            '[per-file-ignores]\n"CreateTrainingJob.json" = ["SL501"]\n'
+        )
         session = self.session()
         sagelint.boto3.register(session)
         client = session.client("sagemaker")
