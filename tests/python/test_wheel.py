@@ -37,13 +37,16 @@ GOOD = {
 }
 
 
+KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+
 def bad_request() -> dict:
     """A request with one error: VolumeKmsKeyId on an instance with NVMe storage (SL501)."""
     request = copy.deepcopy(GOOD)
     request["ResourceConfig"] = {
         "InstanceType": "ml.p4d.24xlarge",
         "InstanceCount": 1,
-        "VolumeKmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "VolumeKmsKeyId": KEY_ARN,
     }
     return request
 
