@@ -40,3 +40,33 @@ fn action_passes_a_good_spec() {
     assert_eq!(code, Some(0), "{out}");
     assert!(!ws.path().join("sagelint.sarif").exists());
 }
+
+#[test]
+fn action_uses_a_cached_source_build_without_cargo() {
+    // What actions/cache restores: the binary built from this source, in $RUNNER_TEMP/sagelint.
+    let runner_temp = tempfile::tempdir().unwrap();
+    let bin = runner_temp.path().join("sagelint/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_sagelint"), bin.join("sagelint")).unwrap();
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("testdata/invalid/instance-storage.yaml"),
+        ws.path().join("job.yaml"),
+    )
+    .unwrap();
+    // No cargo on PATH: a cache hit must not build.
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path =
+        std::env::join_paths(std::env::split_paths(&path).filter(|d| !d.join("cargo").exists()))
+            .unwrap();
+    let (code, out) = run_action(
+        ws.path(),
+        &[],
+        &[
+            ("RUNNER_TEMP", runner_temp.path().as_os_str()),
+            ("PATH", path.as_os_str()),
+        ],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("::error file=job.yaml,line="), "{out}");
+}

@@ -206,6 +206,24 @@ class Check(InChdir):
         self.assertTrue(all(d.file == str(path) for d in found))
         self.assertEqual(sagelint.check(TESTDATA / "valid/minimal.yaml"), [])
 
+    def test_directory(self) -> None:
+        self.assertEqual(sagelint.check(TESTDATA / "valid"), [])
+        found = sagelint.check(TESTDATA / "invalid")
+        self.assertGreater(len({d.file for d in found}), 10)
+
+    def test_readme_example(self) -> None:
+        readme = (TESTDATA.parent / "README.md").read_text()
+        block = readme.split("```python\n")[1].split("```")[0]
+        Path("training").mkdir()
+        shutil.copy(TESTDATA / "valid/minimal.yaml", "training/churn.yaml")
+        out = subprocess.run(
+            [sys.executable, "-c", block], capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        expected = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+        self.assertEqual(len(out), len(expected), out)
+        for line, comment in zip(out, expected):
+            self.assertTrue(line.startswith(comment.removesuffix("...")), (line, comment))
+
     def test_str_is_text_not_a_path(self) -> None:
         found = sagelint.check(str(TESTDATA / "valid/minimal.yaml"))
         self.assertNotEqual(found, [], "a str is the text of a document")
