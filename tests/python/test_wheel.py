@@ -289,6 +289,17 @@ class Guard(InChdir):
         copied = pickle.loads(pickle.dumps(error))
         self.assertEqual(copied.diagnostics, error.diagnostics)
 
+    def test_lint_error_without_botocore_is_a_value_error(self) -> None:
+        code = (
+            "import sys; sys.modules['botocore'] = None\n"
+            "import sagelint\n"
+            "assert issubclass(sagelint.LintError, ValueError), sagelint.LintError.__mro__\n"
+            "d = sagelint.check({'TrainingJobName': 'x', 'RoleArn': 'r'})\n"
+            "e = sagelint.LintError(d, 'CreateTrainingJob')\n"
+            "assert 'SL101' in str(e) and e.diagnostics == d, str(e)\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
+
     def test_bad_request_is_stopped_and_good_goes_through_unchanged(self) -> None:
         session = self.session()
         sagelint.boto3.register(session)
