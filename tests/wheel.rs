@@ -3,11 +3,13 @@
 //! `target/wheel-build` is kept between runs), installed into a fresh virtualenv whose `PATH`
 //! holds no cargo, then `tests/python/test_wheel.py` exercises the command, `python -m
 //! sagelint`, `__version__`, `check()` on a dict, on YAML text and on a path, and the boto3
-//! guard with botocore's `Stubber`. The same wheel then serves the pre-commit mirror template
-//! (`pre-commit-mirror/`, `language: python`) and the GitHub Action's release install path.
+//! guard with botocore's `Stubber`; in another, the guard stops `Estimator(...).fit()` of the
+//! SageMaker Python SDK 2 (`tests/python/test_sagemaker_sdk.py`). The same wheel then serves
+//! the pre-commit mirror template (`pre-commit-mirror/`, `language: python`) and the GitHub
+//! Action's release install path.
 //!
-//! Needs Python 3 with venv and pip, and PyPI (maturin for the build, boto3 and setuptools for
-//! the installs). `bash .ci/run` provides pre-commit in `.ci/venv`.
+//! Needs Python 3 with venv and pip, and PyPI (maturin for the build, boto3, sagemaker and
+//! setuptools for the installs). `bash .ci/run` provides pre-commit in `.ci/venv`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
@@ -117,11 +119,10 @@ fn without_rust(program: impl AsRef<std::ffi::OsStr>, path: &OsString) -> Comman
     cmd
 }
 
-#[test]
-fn wheel_installs_and_works_without_rust() {
-    let wheel = wheel();
-    let dir = tempfile::tempdir().unwrap();
-    let venv = dir.path().join("venv");
+/// A fresh virtualenv with the wheel and `packages` (from PyPI) installed, used with a PATH
+/// without Rust: its `bin` directory and that PATH.
+fn fresh_venv(dir: &Path, packages: &[&str]) -> (PathBuf, OsString) {
+    let venv = dir.join("venv");
     run(
         Command::new(python()).args(["-m", "venv"]).arg(&venv),
         "python -m venv",
@@ -144,26 +145,51 @@ fn wheel_installs_and_works_without_rust() {
     };
     let start = Instant::now();
     pip(
-        &["--no-deps".as_ref(), wheel.as_os_str()],
+        &["--no-deps".as_ref(), wheel().as_os_str()],
         "pip install the wheel",
     );
     eprintln!("pip install of the wheel: {:.1?}", start.elapsed());
-    pip(&["boto3".as_ref()], "pip install boto3");
+    let start = Instant::now();
+    let packages: Vec<&std::ffi::OsStr> = packages.iter().map(|p| p.as_ref()).collect();
+    pip(&packages, "pip install (from PyPI)");
+    eprintln!("pip install {packages:?}: {:.1?}", start.elapsed());
+    (bin, path)
+}
 
+/// Run a unittest file of tests/python with the virtualenv's Python; assert that every test
+/// ran and passed.
+fn unittest(bin: &Path, path: &OsString, dir: &Path, file: &str) {
     let o = run(
-        without_rust(bin.join("python"), &path)
-            .arg(common::root().join("tests/python/test_wheel.py"))
-            .current_dir(dir.path())
+        without_rust(bin.join("python"), path)
+            .arg(common::root().join("tests/python").join(file))
+            .current_dir(dir)
             .env("SAGELINT_TESTDATA", common::root().join("testdata"))
             .env("SAGELINT_EXPECTED_VERSION", VERSION)
+            .env("SAGEMAKER_SUPPRESS_V2_WARNING", "1")
             .env_remove("SAGELINT_BIN"),
-        "tests/python/test_wheel.py",
+        file,
     );
     let out = String::from_utf8_lossy(&o.stderr);
     eprintln!("{out}");
     // unittest's closing lines: every test ran, none failed or was skipped.
-    assert!(out.contains("\nOK\n") || out.ends_with("\nOK\n"), "{out}");
+    assert!(out.trim_end().ends_with("\nOK"), "{out}");
     assert!(!out.contains("skipped"), "{out}");
+}
+
+#[test]
+fn wheel_installs_and_works_without_rust() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bin, path) = fresh_venv(dir.path(), &["boto3"]);
+    unittest(&bin, &path, dir.path(), "test_wheel.py");
+}
+
+/// The guard through the SageMaker Python SDK 2 (`Estimator(...).fit()`); SDK 3 has no
+/// Estimator, and its install is 1 GB (see tests/python/sagemaker_sdk3_by_hand.py).
+#[test]
+fn guard_stops_a_sagemaker_sdk_estimator_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (bin, path) = fresh_venv(dir.path(), &["sagemaker==2.257.7"]);
+    unittest(&bin, &path, dir.path(), "test_sagemaker_sdk.py");
 }
 
 fn pre_commit() -> PathBuf {

@@ -4,7 +4,7 @@ network. Not part of the suite: the SDK is a 1 GB install (numpy, pandas, scipy,
 mlflow, ...) that took 11 minutes on the CI machine. Run it by hand in a virtualenv with the
 wheel and `pip install sagemaker` (3.27.0 when this was written):
 
-    python tests/python/sagemaker_sdk.py
+    python tests/python/sagemaker_sdk3_by_hand.py
 """
 
 import boto3
