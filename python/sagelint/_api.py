@@ -53,11 +53,16 @@ class Diagnostic:
     end_column: int = 0
     file: str = ""
     """The file as the CLI names it (``filename`` for a dict or text)."""
+    extra: Mapping[str, Any] = dataclasses.field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Members of the JSON contract that this version of the package does not know (added to
+    the contract later): kept, not interpreted."""
 
     @classmethod
     def from_json(cls, item: Mapping[str, Any]) -> Diagnostic:
-        """One element of the JSON contract's ``diagnostics`` array (unknown members are
-        ignored, so that members added to the contract later do not break older packages)."""
+        """One element of the JSON contract's ``diagnostics`` array. Members added to the
+        contract later do not break older packages: they land in ``extra``."""
         span = item.get("span") or {}
         start = span.get("start") or {}
         end = span.get("end") or {}
@@ -73,6 +78,7 @@ class Diagnostic:
             end_line=int(end.get("line", 0)),
             end_column=int(end.get("column", 0)),
             file=str(item.get("file", "")),
+            extra={k: v for k, v in item.items() if k not in _KNOWN},
         )
 
     def __str__(self) -> str:
@@ -83,6 +89,9 @@ class Diagnostic:
         if self.pointer:
             text += f" (at {self.pointer})"
         return text
+
+
+_KNOWN = frozenset(("file", "rule", "name", "severity", "message", "help", "pointer", "span"))
 
 
 class SagelintError(RuntimeError):

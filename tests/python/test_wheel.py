@@ -167,6 +167,23 @@ class Check(InChdir):
         self.assertEqual(d.column, rendering.splitlines()[line - 1].index('"VolumeKmsKeyId"') + 1)
         self.assertEqual(request, bad_request(), "check() must not change the request")
 
+    def test_unknown_contract_members_are_kept(self) -> None:
+        item = {
+            "file": "a.json",
+            "rule": "SL501",
+            "name": "volume-kms-on-local-storage",
+            "severity": "error",
+            "message": "m",
+            "help": None,
+            "pointer": "/ResourceConfig/VolumeKmsKeyId",
+            "span": {"start": {"line": 3, "column": 5}, "end": {"line": 3, "column": 9}},
+            "request": {"pointer": "/States/Train/Parameters"},
+        }
+        d = Diagnostic.from_json(item)
+        self.assertEqual((d.line, d.column, d.end_column), (3, 5, 9))
+        self.assertEqual(d.extra, {"request": {"pointer": "/States/Train/Parameters"}})
+        self.assertEqual(hash(d), hash(Diagnostic.from_json({**item, "request": None})))
+
     def test_good_dict(self) -> None:
         self.assertEqual(sagelint.check(GOOD), [])
 
