@@ -107,7 +107,7 @@ class SagelintError(RuntimeError):
 
 def _lint_error_base() -> Any:
     try:
-        from botocore.exceptions import (  # type: ignore[import-untyped,unused-ignore]
+        from botocore.exceptions import (
             ParamValidationError,
         )
     except ImportError:

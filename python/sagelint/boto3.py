@@ -80,7 +80,7 @@ class Guard:
 def _events(session: Any) -> Any:
     """The event emitter whose handlers the calls made with ``session`` run."""
     if session is None:
-        import boto3  # type: ignore[import-untyped,unused-ignore]
+        import boto3
 
         if boto3.DEFAULT_SESSION is None:
             boto3.setup_default_session()
