@@ -107,9 +107,7 @@ class SagelintError(RuntimeError):
 
 def _lint_error_base() -> Any:
     try:
-        from botocore.exceptions import (
-            ParamValidationError,
-        )
+        from botocore.exceptions import ParamValidationError
     except ImportError:
         return ValueError
     return ParamValidationError
