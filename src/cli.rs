@@ -64,6 +64,9 @@ enum Command {
     /// Run the language server (LSP over stdio) for editors: diagnostics, quick fixes, hover,
     /// completion. See the README's "Editor integration".
     Lsp,
+    /// Print the JSON Schema of a CreateTrainingJob request (generated from the AWS service
+    /// model), for editors' JSON and YAML language servers.
+    Schema,
 }
 
 #[derive(clap::Args)]
@@ -109,6 +112,16 @@ struct CheckArgs {
     /// Default: `max-file-size` in the configuration, else 16MiB.
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
     max_file_size: Option<u64>,
+    /// Apply the configuration's `exclude` globs to files named on the command line (and to
+    /// `--stdin-filename`) too, as they are to a directory walk: for pre-commit and editors,
+    /// which pass every matching file.
+    #[arg(long)]
+    force_exclude: bool,
+    /// Check a file named on the command line only if it is a training job request, as a
+    /// directory walk does: other JSON and YAML (a `package.json`) is skipped silently instead
+    /// of getting an SL005 `not-a-request` diagnostic. For pre-commit.
+    #[arg(long)]
+    requests_only: bool,
     /// What the files are, instead of telling by content (or by the configuration's `[kind]`):
     /// request, state-machine, cloudformation, pipeline, describe or kubernetes.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
@@ -174,6 +187,10 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Lsp => sagelint::lsp::run(),
+        Command::Schema => {
+            print(sagelint::schema::SCHEMA_TEXT);
+            ExitCode::SUCCESS
+        }
         Command::Rules { format } => {
             print(&rules_table(format));
             ExitCode::SUCCESS
@@ -251,6 +268,9 @@ fn check(args: CheckArgs) -> ExitCode {
                 Ok(config) => config,
                 Err(e) => return config_error(&e),
             };
+            if args.force_exclude && args.stdin_filename.is_some() && config.excludes(&name) {
+                continue;
+            }
             let limit = size_limit(&config, args.max_file_size);
             match read_stdin(args.stdin_filename.as_deref(), limit) {
                 Ok(source) => jobs.push(Job {
@@ -258,6 +278,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     stdin: Some(source),
                     walked: None,
                     sniffed: false,
+                    requests_only: args.requests_only,
                     limit,
                     config,
                 }),
@@ -289,6 +310,7 @@ fn check(args: CheckArgs) -> ExitCode {
                         stdin: None,
                         walked: Some(walk),
                         sniffed: false,
+                        requests_only: false,
                         limit: size_limit(&config, args.max_file_size),
                         config,
                     });
@@ -296,11 +318,13 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         } else {
             match configs.for_file(path) {
+                Ok(config) if args.force_exclude && config.excludes(path) => {}
                 Ok(config) => jobs.push(Job {
                     path: path.clone(),
                     stdin: None,
                     walked: None,
                     sniffed: !named_like_a_spec(path),
+                    requests_only: args.requests_only,
                     limit: size_limit(&config, args.max_file_size),
                     config,
                 }),
@@ -484,6 +508,8 @@ struct Job {
     /// Named explicitly, with an extension that does not say JSON or YAML (`Cargo.toml`,
     /// `README.md`, `job.txt`): checked only if its content is a JSON or YAML object.
     sniffed: bool,
+    /// `--requests-only`: named, but checked only if it holds a request, as a walk does.
+    requests_only: bool,
     /// The largest file read, in bytes.
     limit: u64,
     config: Arc<Config>,
@@ -570,7 +596,7 @@ impl Run<'_> {
         }
         let options = Options {
             kind: self.kind.or_else(|| job.config.kind_for(&job.path)),
-            walked: job.walked.is_some(),
+            walked: job.walked.is_some() || job.requests_only,
             responses: false,
             policy: &job.config.policy,
         };

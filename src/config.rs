@@ -349,6 +349,13 @@ impl Config {
             && !self.exclude.as_ref().is_some_and(|g| g.is_match(&rel))
     }
 
+    /// Whether the `exclude` globs match this file (`--force-exclude` skips a named file then).
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.exclude
+            .as_ref()
+            .is_some_and(|g| g.is_match(self.relative(path)))
+    }
+
     /// Whether a rule runs on a file.
     pub fn enabled(&self, rule: &Rule, path: &Path) -> bool {
         self.enabled_at(rule, &self.relative(path))

@@ -18,7 +18,8 @@ use crate::pointer;
 use crate::shape::Shape;
 use crate::tree::Node;
 
-const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.json");
+/// The generated schema, as committed (what `sagelint schema` prints).
+pub const SCHEMA_TEXT: &str = include_str!("../schemas/create-training-job.schema.json");
 
 /// The schema document with its annotations, parsed once per process when messages or hovers
 /// first need a description, shape name or AWS pattern (the validator compiles its own copy).

@@ -490,3 +490,154 @@ fn walked_files_are_named_without_a_dot_slash() {
         .unwrap();
     assert!(stdout(&o).starts_with("job.yaml:"), "{}", stdout(&o));
 }
+
+/// Run sagelint in `dir`, with `stdin` on its standard input.
+fn sagelint_in(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sagelint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn force_exclude_applies_exclude_to_named_files_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    let bad =
+        std::fs::read_to_string(common::root().join("testdata/invalid/instance-storage.json"))
+            .unwrap();
+    std::fs::write(dir.path().join("legacy/old.json"), &bad).unwrap();
+    std::fs::write(dir.path().join("new.json"), &bad).unwrap();
+    std::fs::write(
+        dir.path().join("sagelint.toml"),
+        "exclude = [\"legacy/**\"]\n",
+    )
+    .unwrap();
+
+    // Named explicitly, an excluded file is still checked (as before)...
+    let o = sagelint_in(dir.path(), &["check", "legacy/old.json"], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    // ...unless --force-exclude: then only new.json is.
+    let o = sagelint_in(
+        dir.path(),
+        &[
+            "check",
+            "--force-exclude",
+            "--format",
+            "concise",
+            "legacy/old.json",
+            "new.json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("new.json:"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("old.json"), "{}", stdout(&o));
+    let o = sagelint_in(
+        dir.path(),
+        &["check", "--force-exclude", "legacy/old.json"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // An absolute path is matched relative to the configuration too.
+    let abs = dir.path().join("legacy/old.json");
+    let o = sagelint_in(
+        dir.path(),
+        &["check", "--force-exclude", abs.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Standard input named by --stdin-filename (what editors and the Python API pass).
+    let args = [
+        "check",
+        "--force-exclude",
+        "--stdin-filename",
+        "legacy/x.json",
+        "-",
+    ];
+    let o = sagelint_in(dir.path(), &args, &bad);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let args = [
+        "check",
+        "--force-exclude",
+        "--stdin-filename",
+        "x.json",
+        "-",
+    ];
+    let o = sagelint_in(dir.path(), &args, &bad);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
+
+#[test]
+fn requests_only_skips_other_documents_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("package.json"), "{\"name\": \"x\"}\n").unwrap();
+    let o = sagelint_in(dir.path(), &["check", "package.json"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("SL005"), "{}", stdout(&o));
+    let o = sagelint_in(
+        dir.path(),
+        &["check", "--quiet", "--requests-only", "package.json"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+    // A request is still checked, and so is one that does not parse but names request members.
+    let o = sagelint_in(
+        dir.path(),
+        &[
+            "check",
+            "--requests-only",
+            "--format",
+            "concise",
+            common::root()
+                .join("testdata/invalid/instance-storage.yaml")
+                .to_str()
+                .unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("SL501"));
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\"TrainingJobName\": \"x\", \"RoleArn\": ",
+    )
+    .unwrap();
+    let o = sagelint_in(
+        dir.path(),
+        &[
+            "check",
+            "--requests-only",
+            "--format",
+            "concise",
+            "broken.json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("SL001"), "{}", stdout(&o));
+}
+
+#[test]
+fn schema_prints_the_generated_schema() {
+    let o = sagelint(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let committed =
+        std::fs::read_to_string(common::root().join("schemas/create-training-job.schema.json"))
+            .unwrap();
+    assert_eq!(stdout(&o), committed);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["$ref"], "#/definitions/CreateTrainingJobRequest");
+}

@@ -1,15 +1,19 @@
 //! The committed schema and Rust model must match what `schemas/generate.py`
-//! makes from the pinned botocore. These tests need Python 3 and
-//! `pip install -r schemas/requirements.txt`; without them they fail (on
-//! purpose: a silent skip would let the files drift).
+//! makes from the pinned botocore. These tests need Python 3 with
+//! `pip install -r schemas/requirements.txt`: `bash .ci/run` makes that
+//! virtualenv in `.ci/venv`, which they use when it exists (else
+//! `SAGELINT_PYTHON`, else `python3`); without it they fail (on purpose: a
+//! silent skip would let the files drift).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-const INSTALL_HINT: &str = "install Python 3 and run `pip install -r schemas/requirements.txt` \
-                            (from the repository root)";
+const INSTALL_HINT: &str =
+    "run `bash .ci/run` once (it makes the virtualenv .ci/venv with the pinned \
+                            botocore), or point SAGELINT_PYTHON at a Python with \
+                            `pip install -r schemas/requirements.txt`";
 
 /// Exit codes of schemas/generate.py.
 const EXIT_STALE: i32 = 1;
@@ -17,7 +21,14 @@ const EXIT_MODEL: i32 = 2;
 const EXIT_ENV: i32 = 3;
 
 fn python() -> String {
-    std::env::var("SAGELINT_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+    if let Ok(python) = std::env::var("SAGELINT_PYTHON") {
+        return python;
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/venv/bin/python");
+    if venv.exists() {
+        return venv.display().to_string();
+    }
+    "python3".to_owned()
 }
 
 fn run_generator(flag: &str) -> Output {
