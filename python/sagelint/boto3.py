@@ -36,10 +36,15 @@ logger = logging.getLogger("sagelint")
 
 #: The SageMaker operations the guard checks: operation name -> the document sagelint checks,
 #: made from the call's parameters. One table: an operation whose document the CLI learns to
-#: check (CreateHyperParameterTuningJob; CreatePipeline and UpdatePipeline, whose document is
-#: ``json.loads(params["PipelineDefinition"])``) is added here and nowhere else.
+#: check is added here and nowhere else. The parameters of each are a document sagelint reads
+#: as it is: a training job request, a tuning job request (and its training job definitions),
+#: a CreatePipeline/UpdatePipeline request whose ``PipelineDefinition`` string holds training
+#: and tuning steps.
 OPERATIONS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {
     "CreateTrainingJob": lambda params: params,
+    "CreateHyperParameterTuningJob": lambda params: params,
+    "CreatePipeline": lambda params: params,
+    "UpdatePipeline": lambda params: params,
 }
 
 _LEVELS = {"info": logging.INFO, "warning": logging.WARNING, "error": logging.ERROR}

@@ -420,6 +420,68 @@ class Guard(InChdir):
             with self.assertRaises(LintError):
                 client.create_training_job(**bad_request())
 
+    def test_tuning_and_pipeline_requests_are_guarded(self) -> None:
+        session = self.session()
+        sagelint.boto3.register(session)
+        client = session.client("sagemaker")
+        definition = {k: v for k, v in bad_request().items() if k not in ("TrainingJobName",)}
+        definition["StaticHyperParameters"] = definition.pop("HyperParameters")
+        tuning = {
+            "HyperParameterTuningJobName": "churn-tuning",
+            "HyperParameterTuningJobConfig": {
+                "Strategy": "Bayesian",
+                "HyperParameterTuningJobObjective": {"Type": "Maximize", "MetricName": "auc"},
+                "ResourceLimits": {"MaxNumberOfTrainingJobs": 10, "MaxParallelTrainingJobs": 2},
+                "ParameterRanges": {
+                    "IntegerParameterRanges": [{"Name": "depth", "MinValue": "9", "MaxValue": "3"}]
+                },
+            },
+            "TrainingJobDefinition": definition,
+        }
+        # A response is queued (so the Stubber lets the call through to the guard); it must still
+        # be there afterwards: nothing was sent.
+        arn = "arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/churn-tuning"
+        with self.stubbed(client, {}, queued=False) as stubber:
+            stubber.add_response(
+                "create_hyper_parameter_tuning_job", {"HyperParameterTuningJobArn": arn}, None
+            )
+            with self.assertRaises(LintError) as raised:
+                client.create_hyper_parameter_tuning_job(**tuning)
+            with self.assertRaises(AssertionError):
+                stubber.assert_no_pending_responses()
+        found = [(d.rule, d.pointer) for d in raised.exception.diagnostics]
+        self.assertIn(
+            (
+                "TN001",
+                "/HyperParameterTuningJobConfig/ParameterRanges/IntegerParameterRanges/0/MinValue",
+            ),
+            found,
+        )
+        self.assertIn(("SL501", "/TrainingJobDefinition/ResourceConfig/VolumeKmsKeyId"), found)
+
+        step = {k: v for k, v in bad_request().items() if k != "TrainingJobName"}
+        definition_text = json.dumps(
+            {
+                "Version": "2020-12-01",
+                "Steps": [{"Name": "Train", "Type": "Training", "Arguments": step}],
+            }
+        )
+        pipeline = {
+            "PipelineName": "churn",
+            "PipelineDefinition": definition_text,
+            "RoleArn": "arn:aws:iam::123456789012:role/SageMakerPipelineRole",
+        }
+        pipeline_arn = "arn:aws:sagemaker:us-east-1:123456789012:pipeline/churn"
+        with self.stubbed(client, {}, queued=False) as stubber:
+            stubber.add_response("create_pipeline", {"PipelineArn": pipeline_arn}, None)
+            with self.assertRaises(LintError) as raised:
+                client.create_pipeline(**pipeline)
+            with self.assertRaises(AssertionError):
+                stubber.assert_no_pending_responses()
+        self.assertEqual(
+            [d.rule for d in raised.exception.diagnostics], ["SL501"], raised.exception.diagnostics
+        )
+
     def test_other_operations_untouched(self) -> None:
         session = self.session()
         sagelint.boto3.register(session)
