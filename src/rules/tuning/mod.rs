@@ -7,6 +7,7 @@ registry! {
     invalid_scaling_type,
     hyperband_early_stopping,
     parallel_above_max_jobs,
+    too_many_tuning_hyperparameters,
 }
 
 use crate::model::{CreateHyperParameterTuningJobRequest, ParameterRanges};
