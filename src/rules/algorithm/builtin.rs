@@ -76,6 +76,11 @@ pub fn of(cx: &Context<'_>) -> Option<&'static Builtin> {
         .as_ref()?
         .training_image
         .as_deref()?;
+    by_image(image)
+}
+
+/// The built-in algorithm a `TrainingImage` runs, if any.
+pub fn by_image(image: &str) -> Option<&'static Builtin> {
     let repository = image_ref::parse(image).ok()?.repository;
     ALGORITHMS.iter().find(|a| a.repository == repository)
 }

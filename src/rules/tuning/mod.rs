@@ -8,6 +8,7 @@ registry! {
     hyperband_early_stopping,
     parallel_above_max_jobs,
     too_many_tuning_hyperparameters,
+    objective_metric_undefined,
 }
 
 use crate::model::{CreateHyperParameterTuningJobRequest, ParameterRanges};
