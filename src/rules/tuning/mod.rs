@@ -9,6 +9,7 @@ registry! {
     parallel_above_max_jobs,
     too_many_tuning_hyperparameters,
     objective_metric_undefined,
+    single_algorithm_only,
 }
 
 use crate::model::{CreateHyperParameterTuningJobRequest, ParameterRanges};
