@@ -10,6 +10,7 @@ registry! {
     too_many_tuning_hyperparameters,
     objective_metric_undefined,
     single_algorithm_only,
+    instance_configs_conflict,
 }
 
 use crate::model::{CreateHyperParameterTuningJobRequest, ParameterRanges};
