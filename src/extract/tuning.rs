@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use super::{Found, How};
+use super::{nested, Found, How};
 use crate::diagnostic::Origin;
 use crate::pointer;
 use crate::runtime::Dialect;
@@ -27,16 +27,9 @@ pub(super) fn extract(
         supplied: &[],
         rewritten: how.rewritten,
     };
-    let definition = |label: &str, what: String| -> String {
-        if label.is_empty() {
-            what
-        } else {
-            format!("{label}, {what}")
-        }
-    };
     if let Some(d) = node.get("TrainingJobDefinition") {
         let at = pointer::join(&origin.pointer, "TrainingJobDefinition");
-        let label = definition(&origin.label, "TrainingJobDefinition".into());
+        let label = nested(&origin.label, "TrainingJobDefinition".into());
         found.request(
             d,
             Arc::new(Origin { pointer: at, label }),
@@ -54,7 +47,7 @@ pub(super) fn extract(
             || format!("TrainingJobDefinitions[{i}]"),
             |n| format!("definition {n}"),
         );
-        let label = definition(&origin.label, name);
+        let label = nested(&origin.label, name);
         found.request(
             d,
             Arc::new(Origin { pointer: at, label }),

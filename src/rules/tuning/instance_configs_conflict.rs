@@ -16,17 +16,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(t) = cx.tuning else {
         return;
     };
-    let single = t
-        .training_job_definition
-        .iter()
-        .map(|d| ("/TrainingJobDefinition".to_string(), d));
-    let listed = t
-        .training_job_definitions
-        .iter()
-        .flatten()
-        .enumerate()
-        .map(|(i, d)| (format!("/TrainingJobDefinitions/{i}"), d));
-    for (at, d) in single.chain(listed) {
+    for (at, d) in super::definitions(t) {
         let Some(rc) = &d.hyper_parameter_tuning_resource_config else {
             continue;
         };

@@ -13,12 +13,32 @@ registry! {
     instance_configs_conflict,
 }
 
-use crate::model::{CreateHyperParameterTuningJobRequest, ParameterRanges};
+use crate::model::{
+    CreateHyperParameterTuningJobRequest, HyperParameterTrainingJobDefinition, ParameterRanges,
+};
 use crate::rules::Context;
 
 /// The tuning request, when the checked request is one.
 fn tuning<'a>(cx: &Context<'a>) -> Option<&'a CreateHyperParameterTuningJobRequest> {
     cx.tuning
+}
+
+/// Each training job definition of the tuning request with its pointer: the one
+/// `TrainingJobDefinition`, or every item of `TrainingJobDefinitions`.
+pub fn definitions(
+    t: &CreateHyperParameterTuningJobRequest,
+) -> Vec<(String, &HyperParameterTrainingJobDefinition)> {
+    let single = t
+        .training_job_definition
+        .iter()
+        .map(|d| ("/TrainingJobDefinition".to_string(), d));
+    let listed = t
+        .training_job_definitions
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, d)| (format!("/TrainingJobDefinitions/{i}"), d));
+    single.chain(listed).collect()
 }
 
 /// Whether a range takes integers or real numbers.
@@ -53,19 +73,9 @@ pub fn ranges<'a>(cx: &Context<'a>) -> Vec<Range<'a>> {
     {
         holders.push(("/HyperParameterTuningJobConfig/ParameterRanges".into(), r));
     }
-    if let Some(r) = t
-        .training_job_definition
-        .as_ref()
-        .and_then(|d| d.hyper_parameter_ranges.as_ref())
-    {
-        holders.push(("/TrainingJobDefinition/HyperParameterRanges".into(), r));
-    }
-    for (i, d) in t.training_job_definitions.iter().flatten().enumerate() {
+    for (at, d) in definitions(t) {
         if let Some(r) = d.hyper_parameter_ranges.as_ref() {
-            holders.push((
-                format!("/TrainingJobDefinitions/{i}/HyperParameterRanges"),
-                r,
-            ));
+            holders.push((format!("{at}/HyperParameterRanges"), r));
         }
     }
     let mut out = Vec::new();

@@ -14,6 +14,10 @@ pub const RULE: Rule = Rule {
     check: Check::Request(check),
 };
 
+/// The pointer of the one `TrainingJobDefinition`, which the tuning job's own ranges and
+/// objective serve.
+const SINGLE: &str = "/TrainingJobDefinition";
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(t) = cx.tuning else {
         return;
@@ -24,23 +28,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .and_then(|c| c.hyper_parameter_tuning_job_objective.as_ref())
         .and_then(|o| o.metric_name.as_deref());
     // Each definition with its objective (its own TuningObjective; for the one
-    // TrainingJobDefinition, the tuning job's objective), and where that is written.
-    let mut definitions: Vec<(&HyperParameterTrainingJobDefinition, String, Option<&str>)> =
-        Vec::new();
-    if let Some(d) = &t.training_job_definition {
-        definitions.push(match own(d) {
-            Some(m) => (d, "/TrainingJobDefinition/TuningObjective/MetricName".into(), Some(m)),
-            None => (
-                d,
-                "/HyperParameterTuningJobConfig/HyperParameterTuningJobObjective/MetricName".into(),
-                job_objective,
-            ),
-        });
-    }
-    for (i, d) in t.training_job_definitions.iter().flatten().enumerate() {
-        let at = format!("/TrainingJobDefinitions/{i}/TuningObjective/MetricName");
-        definitions.push((d, at, own(d)));
-    }
+    // TrainingJobDefinition, else the tuning job's objective), and where that is written.
+    let definitions = super::definitions(t).into_iter().map(|(here, d)| match own(d) {
+        None if here == SINGLE => (
+            d,
+            "/HyperParameterTuningJobConfig/HyperParameterTuningJobObjective/MetricName".into(),
+            job_objective,
+        ),
+        objective => (d, format!("{here}/TuningObjective/MetricName"), objective),
+    });
     for (d, at, objective) in definitions {
         let Some(objective) = objective.filter(|o| !o.is_empty()) else {
             continue;

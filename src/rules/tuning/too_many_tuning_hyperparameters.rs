@@ -24,6 +24,10 @@ fn count(r: &ParameterRanges) -> usize {
         + r.categorical_parameter_ranges.as_ref().map_or(0, Vec::len)
 }
 
+/// The pointer of the one `TrainingJobDefinition`, which the tuning job's own ranges and
+/// objective serve.
+const SINGLE: &str = "/TrainingJobDefinition";
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(t) = cx.tuning else {
         return;
@@ -34,20 +38,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .and_then(|c| c.parameter_ranges.as_ref());
     // Each definition with its ranges: its own HyperParameterRanges, or (for the one
     // TrainingJobDefinition) the tuning job's ParameterRanges.
-    let mut definitions = Vec::new();
-    if let Some(d) = &t.training_job_definition {
+    let definitions = super::definitions(t).into_iter().map(|(here, d)| {
         let own = d.hyper_parameter_ranges.as_ref();
         let (ranges, at) = match own {
-            Some(r) => (Some(r), "/TrainingJobDefinition/HyperParameterRanges"),
-            None => (config_ranges, "/HyperParameterTuningJobConfig/ParameterRanges"),
+            None if here == SINGLE => (
+                config_ranges,
+                "/HyperParameterTuningJobConfig/ParameterRanges".to_string(),
+            ),
+            _ => (own, format!("{here}/HyperParameterRanges")),
         };
-        definitions.push(("/TrainingJobDefinition".to_string(), at.to_string(), d, ranges));
-    }
-    for (i, d) in t.training_job_definitions.iter().flatten().enumerate() {
-        let here = format!("/TrainingJobDefinitions/{i}");
-        let at = format!("{here}/HyperParameterRanges");
-        definitions.push((here, at, d, d.hyper_parameter_ranges.as_ref()));
-    }
+        (here, at, d, ranges)
+    });
     for (here, ranges_at, d, ranges) in definitions {
         let tuned = ranges.map_or(0, count);
         let fixed = d.static_hyper_parameters.as_ref().map_or(0, |s| s.len());
