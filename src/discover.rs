@@ -172,7 +172,7 @@ impl DocumentKind {
             DocumentKind::CloudFormation => "no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource has a Definition or DefinitionString with a Task state that calls sagemaker:createTrainingJob",
             DocumentKind::Pipeline => "no step of \"Type\": \"Training\" or \"Tuning\" has Arguments",
             DocumentKind::Describe => "no training job in it (an EventBridge event's detail, or the response itself)",
-            DocumentKind::KubernetesResource => "no TrainingJob resource of ACK (sagemaker.services.k8s.aws) or of the SageMaker Operator (sagemaker.aws.amazon.com)",
+            DocumentKind::KubernetesResource => "no TrainingJob or HyperParameterTuningJob resource of ACK (sagemaker.services.k8s.aws), nor TrainingJob or HyperparameterTuningJob of the SageMaker Operator (sagemaker.aws.amazon.com)",
             DocumentKind::Request | DocumentKind::Tuning | DocumentKind::Other => "",
         }
     }

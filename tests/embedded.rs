@@ -130,6 +130,30 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         ],
     ),
     (
+        // An ACK TrainingJob, a Deployment and an ACK HyperParameterTuningJob of two
+        // definitions: the tuning job's rules on its spec, each definition on its own, fields
+        // ACK leaves out of its tuning job CRD.
+        "k8s-ack-tuning-jobs.yaml",
+        &[
+            ("SL404", 22, "maxWaitTimeInSeconds"),
+            ("SL100", 56, "maxRuntimeInSeconds"),
+            ("TN001", 66, "\"10\""),
+            ("SL501", 80, "volumeKMSKeyID"),
+            ("TN002", 92, "Logarithmic"),
+            ("SL100", 95, "environment"),
+            ("SL103", 99, "Fille"),
+            ("SL100", 108, "maxRuntimeInSecond"),
+        ],
+    ),
+    (
+        "k8s-operator-tuning-job.yaml",
+        &[
+            ("TN003", 24, "Auto"),
+            ("SL002", 31, "objective"),
+            ("SL404", 51, "maxWaitTimeInSeconds"),
+        ],
+    ),
+    (
         "k8s-operator-training-job.yaml",
         &[
             ("SL101", 7, "spec"),
@@ -636,13 +660,24 @@ fn kubernetes_findings_speak_the_files_spelling() {
         "k8s-ack-training-job.yaml",
         "k8s-stream.yaml",
         "k8s-operator-training-job.yaml",
+        "k8s-ack-tuning-jobs.yaml",
+        "k8s-operator-tuning-job.yaml",
     ] {
         let out = json_of(&[&format!("testdata/invalid/{name}")]);
         for d in out["diagnostics"].as_array().unwrap() {
             // (A field ACK leaves out is named as the API names it, on purpose.)
             let texts = format!("{} {}", d["message"], d["help"])
-                .replace("the API's AlgorithmSpecification.ContainerEntrypoint", "");
+                .replace("the API's AlgorithmSpecification.ContainerEntrypoint", "")
+                .replace(
+                    "the API's HyperParameterTuningJobConfig.ResourceLimits.MaxRuntimeInSeconds",
+                    "",
+                )
+                .replace("the API's TrainingJobDefinitions.Environment", "");
             for api in [
+                "TrainingJobDefinition",
+                "MinValue",
+                "ScalingType",
+                "TrainingJobEarlyStoppingType",
                 "VolumeKmsKeyId",
                 "ResourceConfig",
                 "StoppingCondition",
@@ -703,6 +738,35 @@ fn kubernetes_findings_speak_the_files_spelling() {
     ]);
     assert!(
         human.contains("SL100(unknown-key) in TrainingJob churn-large"),
+        "{human}"
+    );
+
+    // A tuning job's definitions: pointers and texts from the definition's place in the spec.
+    let out = json_of(&["testdata/invalid/k8s-ack-tuning-jobs.yaml"]);
+    let last = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        last["request"], "/2/spec/trainingJobDefinitions/1",
+        "{last}"
+    );
+    assert_eq!(
+        last["message"],
+        "unknown key `maxRuntimeInSecond` in `spec.trainingJobDefinitions[1].stoppingCondition` (did you mean `maxRuntimeInSeconds`?)"
+    );
+    let (_, human, _) = sagelint(&[
+        "check",
+        "--color",
+        "never",
+        "testdata/invalid/k8s-ack-tuning-jobs.yaml",
+    ]);
+    assert!(
+        human.contains(
+            "SL100(unknown-key) in HyperParameterTuningJob churn-tuning, definition xgb-large"
+        ),
         "{human}"
     );
 
@@ -772,6 +836,36 @@ fn kubernetes_findings_speak_the_files_spelling() {
             .all(|(title, new)| title.contains(new.as_str())),
         "{fixed:?}"
     );
+    // Inside a tuning job's definition too.
+    let path = common::root().join("testdata/invalid/k8s-ack-tuning-jobs.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    let d = client.open(&uri, "yaml", &text);
+    let typo = d
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("maxRuntimeInSecond`")
+        })
+        .unwrap();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": typo["range"],
+               "context": {"diagnostics": [typo]}}),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap();
+    assert_eq!(
+        fix["edit"]["changes"][uri.as_str()][0]["newText"],
+        "maxRuntimeInSeconds",
+        "{fix}"
+    );
     client.stop();
 }
 
@@ -805,7 +899,7 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
     assert!(out["diagnostics"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("no TrainingJob resource of ACK"));
+        .contains("no TrainingJob or HyperParameterTuningJob resource of ACK"));
 
     // A stream whose first document is not a resource: a request file's SL004, unless the
     // kind is named (`--kind kubernetes`, or `kubernetes` in the configuration's [kind]).
@@ -879,19 +973,59 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
         assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
     }
 
-    // Tuning jobs are recognised, and said to be not checked yet.
+    // A tuning job's kind in the other controller's spelling is no resource of its group.
     let tuning = dir.path().join("tuning.yaml");
+    let hpo =
+        std::fs::read_to_string(common::root().join("testdata/valid/k8s-operator-tuning-job.yaml"))
+            .unwrap();
     std::fs::write(
         &tuning,
-        "apiVersion: sagemaker.services.k8s.aws/v1alpha1\nkind: HyperParameterTuningJob\nmetadata:\n  name: hpo\nspec:\n  hyperParameterTuningJobName: hpo\n",
+        hpo.replace(
+            "kind: HyperparameterTuningJob",
+            "kind: HyperParameterTuningJob",
+        ),
     )
     .unwrap();
     let out = json_of(&[tuning.to_str().unwrap()]);
-    assert_eq!(out["diagnostics"][0]["rule"], "SL005", "{out}");
-    assert!(out["diagnostics"][0]["message"]
-        .as_str()
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
+    let d = &out["diagnostics"][0];
+    assert_eq!(
+        (&d["rule"], &d["pointer"]),
+        (&"SL103".into(), &"/kind".into()),
+        "{out}"
+    );
+    // Its quick fix writes the group's spelling.
+    let mut client = Client::start(&[]);
+    let text = std::fs::read_to_string(&tuning).unwrap();
+    let uri = file_uri(&tuning);
+    let d = client.open(&uri, "yaml", &text);
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d[0]["range"],
+               "context": {"diagnostics": [d[0]]}}),
+    );
+    let fix = actions
+        .as_array()
         .unwrap()
-        .starts_with("not checked yet: HyperParameterTuningJob resources"));
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap();
+    assert_eq!(
+        fix["edit"]["changes"][uri.as_str()][0]["newText"],
+        "HyperparameterTuningJob",
+        "{fix}"
+    );
+    client.stop();
+    // The operator's region is required on its tuning jobs too, and its name is not.
+    std::fs::write(&tuning, hpo.replace("  region: us-west-2\n", "")).unwrap();
+    let out = json_of(&[tuning.to_str().unwrap()]);
+    let found: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["pointer"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("SL101", "/spec")], "{out}");
 }
 
 /// The real ACK and operator resources of the corpus: the findings reviewed (see the README's
@@ -944,7 +1078,19 @@ fn the_real_kubernetes_resources_give_their_true_findings() {
         debugger.iter().all(|(rule, _)| rule == "SL803"),
         "{debugger:?}"
     );
+    // ACK's tuning job sample: its `<YOUR ...>` placeholders, in the tuning job and in its
+    // definition.
+    assert_eq!(
+        found(
+            "aws-controllers-k8s__sagemaker-controller__sample-hpo-trainingjobdefinition.full.yaml"
+        ),
+        pairs(&[
+            ("SL104", "/spec/hyperParameterTuningJobName"),
+            ("SL104", "/spec/trainingJobDefinition/roleARN"),
+        ])
+    );
     for clean in [
+        "aws__amazon-sagemaker-operator-for-k8s__spot-xgboost-mnist-hpo-trainingjobdefinition.full.yaml",
         "aws__amazon-sagemaker-operator-for-k8s__efs-xgboost-mnist.full.yaml",
         "aws__amazon-sagemaker-operator-for-k8s__fsx-xgboost-mnist.full.yaml",
         "aws__amazon-sagemaker-operator-for-k8s__spot-xgboost-mnist.full.yaml",

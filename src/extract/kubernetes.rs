@@ -1,14 +1,17 @@
-//! Kubernetes custom resources that create training jobs: ACK's
+//! Kubernetes custom resources that create training and tuning jobs: ACK's
 //! (`sagemaker.services.k8s.aws/v1alpha1`, aws-controllers-k8s/sagemaker-controller) and the
 //! SageMaker Operator for Kubernetes' (`sagemaker.aws.amazon.com/v1`,
-//! aws/amazon-sagemaker-operator-for-k8s) `TrainingJob`, whose `spec` is the CreateTrainingJob
-//! request with the members renamed ([`super::names`]).
+//! aws/amazon-sagemaker-operator-for-k8s) `TrainingJob` and `HyperParameterTuningJob`
+//! (the operator's `HyperparameterTuningJob`), whose `spec` is the CreateTrainingJob or
+//! CreateHyperParameterTuningJob request with the members renamed ([`super::names`]).
 //!
 //! The request is rebuilt with the API's member names, so that the schema and every rule read
 //! it unchanged, while every node keeps its span in the file. A [`Spelling`] goes with it:
 //! [`crate::check`] turns each finding's pointer back into the pointer as written
 //! (`/spec/resourceConfig/volumeKMSKeyID`) and the member names of its message, help and quick
-//! fix into the resource's spelling (`spec.resourceConfig.volumeKMSKeyID`).
+//! fix into the resource's spelling (`spec.resourceConfig.volumeKMSKeyID`). A tuning job is
+//! handed to [`super::tuning`] like any other, and each of its training job definitions gets
+//! the spelling of its part of the spec ([`Spelling::under`]).
 //!
 //! - ACK: field names by ACK's naming rule; maps (`hyperParameters`, `environment`) keep their
 //!   keys. Its CRD requires what the API requires, `trainingJobName` included (`metadata.name`
@@ -16,14 +19,14 @@
 //! - The operator: lowerCamelCase; every map of the API is a list of `{name, value}`
 //!   (`KeyValuePair`, api/v1/common/sagemaker_api.go), `DebugHookConfig.HookParameters` is
 //!   written `ruleParameters` (its JSON tag there); `region` is required and `sageMakerEndpoint`
-//!   allowed beside the request; `trainingJobName` is optional, the operator generating one from
+//!   allowed beside the request; the job's name is optional, the operator generating one from
 //!   `metadata.name` (api/v1/trainingjob/trainingjob_types.go,
-//!   controllers/trainingjob/trainingjob_controller.go).
+//!   controllers/trainingjob/trainingjob_controller.go, and the same for tuning jobs).
 //!
 //! Manifests are often templates filled in by `envsubst` (ACK's own samples write
 //! `$SAGEMAKER_EXECUTION_ROLE_ARN`): a string with a `$NAME` placeholder is a value known later.
-//! Other Kubernetes documents in the file are ignored; tuning jobs are not checked yet. The
-//! items of a `kind: List` are read as documents.
+//! Other Kubernetes documents in the file are ignored. The items of a `kind: List` are read as
+//! documents.
 
 use std::sync::{Arc, LazyLock};
 
@@ -32,8 +35,10 @@ use foldhash::{HashMap, HashSet};
 use super::{names, Found, How};
 use crate::diagnostic::Origin;
 use crate::pointer;
-use crate::rules::document::{duplicate_key, not_a_request};
-use crate::rules::schema::{invalid_length, invalid_type, missing_required, unknown_key};
+use crate::rules::document::duplicate_key;
+use crate::rules::schema::{
+    invalid_enum_value, invalid_length, invalid_type, missing_required, unknown_key,
+};
 use crate::runtime::Dialect;
 use crate::schema;
 use crate::shape::Shape;
@@ -99,21 +104,37 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
         None => format!("{kind} at {at}"),
     };
     let kind_member = doc.member("kind").map(|m| m.value.span);
-    match kind {
-        "TrainingJob" => {}
-        "HyperParameterTuningJob" | "HyperparameterTuningJob" => {
-            found.finding(
-                &not_a_request::RULE,
-                (pointer::join(at, "kind"), kind_member.unwrap_or(doc.span)),
-                format!("not checked yet: {kind} resources ({label}) are not checked, only TrainingJob"),
-                "sagelint checks the training jobs of ACK and SageMaker Operator resources; tuning jobs are to come",
-                None,
-            );
+    let shape = match (flavor, kind) {
+        (_, "TrainingJob") => Shape::TrainingJob,
+        (Flavor::Ack, "HyperParameterTuningJob")
+        | (Flavor::Operator, "HyperparameterTuningJob") => Shape::TuningJob,
+        _ => {
+            // The other controller's spelling of the tuning job's kind: no such resource here.
+            let other = match flavor {
+                Flavor::Ack => "HyperparameterTuningJob",
+                Flavor::Operator => "HyperParameterTuningJob",
+            };
+            if kind == other {
+                let (group, right) = match flavor {
+                    Flavor::Ack => (ACK_GROUP, "HyperParameterTuningJob"),
+                    Flavor::Operator => (OPERATOR_GROUP, "HyperparameterTuningJob"),
+                };
+                found.finding(
+                    &invalid_enum_value::RULE,
+                    (pointer::join(at, "kind"), kind_member.unwrap_or(doc.span)),
+                    format!("`{kind}` is not a kind of {group}: its tuning job is `{right}`"),
+                    "ACK spells it HyperParameterTuningJob, the SageMaker Operator HyperparameterTuningJob; Kubernetes rejects a kind its API group does not serve",
+                    None,
+                );
+                if let (Some(d), Some(span)) = (found.findings.last_mut(), kind_member) {
+                    d.fix = crate::fix::replace_scalar(found.source, span, right);
+                }
+            }
             return;
         }
-        _ => return,
-    }
+    };
     let spec_at = pointer::join(at, "spec");
+    let resource_label = label.clone();
     let origin = Arc::new(Origin {
         pointer: spec_at.clone(),
         label,
@@ -122,8 +143,8 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
         found.finding(
             &missing_required::RULE,
             (at.to_string(), kind_member.unwrap_or(doc.span)),
-            "missing required key `spec` in the TrainingJob resource".into(),
-            "its spec is the training job's request",
+            format!("missing required key `spec` in the {kind} resource"),
+            &format!("its spec is the {}", shape.describe()),
             Some(&origin),
         );
         return;
@@ -143,15 +164,21 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
                     _ => "a number",
                 }
             ),
-            "its spec is the training job's request: an object of its members",
+            &format!(
+                "its spec is the {}: an object of its members",
+                shape.describe()
+            ),
             Some(&origin),
         );
         return;
     }
     let mut builder = Builder {
         flavor,
+        kind,
         spelling: Spelling {
             flavor,
+            shape,
+            root: "spec".into(),
             pointers: HashMap::default(),
             keys: HashSet::default(),
         },
@@ -209,24 +236,56 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
         }
     }
     placeholders(&mut request);
+    // The operator names the job after `metadata.name` when the spec does not
+    // (controllers/trainingjob/trainingjob_controller.go,
+    // controllers/hyperparametertuningjob/hyperparametertuningjob_controller.go).
+    let supplied: &'static [&'static str] = match (flavor, shape) {
+        (Flavor::Operator, Shape::TuningJob) => &["HyperParameterTuningJobName"],
+        (Flavor::Operator, _) => &["TrainingJobName"],
+        (Flavor::Ack, _) => &[],
+    };
     let how = How {
-        shape: Shape::TrainingJob,
-        supplied: match flavor {
-            Flavor::Ack => &[],
-            Flavor::Operator => &["TrainingJobName"],
-        },
+        shape,
+        supplied,
         rewritten: false,
     };
     let before = found.requests.len();
-    found.request(&request, origin, Dialect::default(), how);
-    if let Some(r) = found.requests.get_mut(before) {
-        r.spelling = Some(Arc::new(spelling));
+    if shape == Shape::TuningJob {
+        let origin = Origin::clone(&origin);
+        super::tuning::extract(found, &request, origin, Dialect::default(), how);
+    } else {
+        found.request(&request, origin, Dialect::default(), how);
+    }
+    // Each request found (a tuning job's definitions too) with the spelling of its part of the
+    // spec, and its place as written.
+    let spelling = Arc::new(spelling);
+    for r in &mut found.requests[before..] {
+        let api = r
+            .origin
+            .pointer
+            .strip_prefix(&spec_at)
+            .unwrap_or_default()
+            .to_string();
+        if api.is_empty() {
+            r.spelling = Some(spelling.clone());
+            continue;
+        }
+        let label = r.origin.label.strip_prefix(&resource_label).map_or_else(
+            || r.origin.label.clone(),
+            |part| format!("{resource_label}{}", spelling.text(part, None)),
+        );
+        r.origin = Arc::new(Origin {
+            pointer: format!("{spec_at}{}", spelling.pointer(&api)),
+            label,
+        });
+        r.spelling = Some(Arc::new(spelling.under(&api, r.shape)));
     }
 }
 
-/// The shapes and the CreateTrainingJob fields ACK's SageMaker controller leaves out of its
-/// CRDs: `ignore.shape_names` and the `CreateTrainingJobInput.` entries of `ignore.field_paths`
-/// in aws-controllers-k8s/sagemaker-controller's generator.yaml (commit dc49707).
+/// The shapes and the request fields ACK's SageMaker controller leaves out of its CRDs:
+/// `ignore.shape_names` and the `CreateTrainingJobInput.` and
+/// `CreateHyperParameterTuningJobInput.` entries of `ignore.field_paths` in
+/// aws-controllers-k8s/sagemaker-controller's generator.yaml (commit dc49707).
 const ACK_IGNORED_SHAPES: &[&str] = &[
     "RSessionAppSettings",
     "ExecutionRoleIdentityConfig",
@@ -245,12 +304,27 @@ const ACK_IGNORED_SHAPES: &[&str] = &[
     "TrainingPlanArn",
     "ShadowProductionVariants",
 ];
-const ACK_IGNORED_FIELDS: &[&str] = &[
-    "AlgorithmSpecification.ContainerArguments",
-    "AlgorithmSpecification.ContainerEntrypoint",
-    "ExperimentConfig.RunName",
-    "SessionChainingConfig",
-];
+fn ack_ignored_fields(shape: Shape) -> &'static [&'static str] {
+    match shape {
+        Shape::TrainingJob => &[
+            "AlgorithmSpecification.ContainerArguments",
+            "AlgorithmSpecification.ContainerEntrypoint",
+            "ExperimentConfig.RunName",
+            "SessionChainingConfig",
+        ],
+        // `TrainingJobDefinition.Environment` is the path ignored; the definitions of
+        // `TrainingJobDefinitions` share its Go type, and lack `environment` in the CRD too
+        // (config/crd/bases/sagemaker.services.k8s.aws_hyperparametertuningjobs.yaml).
+        Shape::TuningJob => &[
+            "TrainingJobDefinition.Environment",
+            "TrainingJobDefinitions.Environment",
+            "HyperParameterTuningJobConfig.ResourceLimits.MaxRuntimeInSeconds",
+            "HyperParameterTuningJobConfig.TuningJobCompletionCriteria.BestObjectiveNotImproving",
+            "HyperParameterTuningJobConfig.TuningJobCompletionCriteria.ConvergenceDetected",
+        ],
+        Shape::TrainingJobDefinition => &[],
+    }
+}
 
 /// Members of the operator's spec that are not part of the request.
 const OPERATOR_ONLY: &[&str] = &["region", "sageMakerEndpoint"];
@@ -276,6 +350,11 @@ fn has_placeholder(s: &str) -> bool {
 #[derive(Debug)]
 pub struct Spelling {
     flavor: Flavor,
+    /// The request's shape (the pointers are from its root).
+    shape: Shape,
+    /// Where the request is in the resource, for texts: `spec`, or a tuning job's
+    /// `spec.trainingJobDefinitions[0]`.
+    root: String,
     /// The pointer of each member and item of the request → the pointer as written (both
     /// relative to the request).
     pointers: HashMap<String, String>,
@@ -284,6 +363,28 @@ pub struct Spelling {
 }
 
 impl Spelling {
+    /// The spelling of the part of the request at `api` (a tuning job's training job
+    /// definition), read as a request of `shape` of its own.
+    pub fn under(&self, api: &str, shape: Shape) -> Spelling {
+        let written = self.pointer(api);
+        let pointers = self
+            .pointers
+            .iter()
+            .filter_map(|(from, to)| {
+                let from = from.strip_prefix(api).filter(|r| r.starts_with('/'))?;
+                let to = to.strip_prefix(&written).filter(|r| r.starts_with('/'))?;
+                Some((from.to_string(), to.to_string()))
+            })
+            .collect();
+        Spelling {
+            flavor: self.flavor,
+            shape,
+            root: spec_path(&written),
+            pointers,
+            keys: self.keys.clone(),
+        }
+    }
+
     /// The name the resource gives the member `name` of the object at `parent` (a pointer into
     /// the request).
     pub fn name(&self, parent: Option<&str>, name: &str) -> String {
@@ -316,7 +417,7 @@ impl Spelling {
             return api.to_string();
         };
         let mut out = self.pointer(parent);
-        let known = schema::allowed_keys(Shape::TrainingJob, parent).contains(&last.as_ref());
+        let known = schema::allowed_keys(self.shape, parent).contains(&last.as_ref());
         if known {
             pointer::push(&mut out, &self.name(Some(parent), &last));
         } else {
@@ -328,9 +429,8 @@ impl Spelling {
     /// Whether the last member of `api` is a key written as is (one the request does not have).
     pub fn unknown(&self, api: &str) -> Option<String> {
         let (parent, last) = pointer::split_last(api)?;
-        let map =
-            schema::at(Shape::TrainingJob, parent).is_some_and(|s| s.get("properties").is_none());
-        (!map && !schema::allowed_keys(Shape::TrainingJob, parent).contains(&last.as_ref()))
+        let map = schema::at(self.shape, parent).is_some_and(|s| s.get("properties").is_none());
+        (!map && !schema::allowed_keys(self.shape, parent).contains(&last.as_ref()))
             .then(|| last.into_owned())
     }
 
@@ -342,10 +442,10 @@ impl Spelling {
     /// A message, help or fix text with the member names it mentions in the resource's
     /// spelling: dotted paths from the request's root (`` `ResourceConfig.VolumeKmsKeyId` ``)
     /// become `spec.resourceConfig.volumeKMSKeyID`, a member name alone its field name;
-    /// "in the request" becomes "in `spec`". The first backquoted `keep` (a key as written)
+    /// "in the request" becomes "in `spec`" (the request's place). The first backquoted `keep` (a key as written)
     /// is left alone.
     pub fn text(&self, text: &str, keep: Option<&str>) -> String {
-        let text = text.replace("in the request", "in `spec`");
+        let text = text.replace("in the request", &format!("in `{}`", self.root));
         let bytes = text.as_bytes();
         let mut out = String::with_capacity(text.len());
         let mut kept = false;
@@ -394,12 +494,11 @@ impl Spelling {
         let mut spelt = Vec::new();
         for (i, (name, index)) in segments.iter().enumerate() {
             // A map's key (`HyperParameters.epochs`) is written as is.
-            let in_map = i > 0
-                && schema::at(Shape::TrainingJob, &at)
-                    .is_some_and(|s| s.get("properties").is_none());
+            let in_map =
+                i > 0 && schema::at(self.shape, &at).is_some_and(|s| s.get("properties").is_none());
             if in_map {
                 spelt.push(format!("{name}{index}"));
-            } else if schema::allowed_keys(Shape::TrainingJob, &at).contains(name) {
+            } else if schema::allowed_keys(self.shape, &at).contains(name) {
                 spelt.push(format!("{}{index}", self.name(Some(&at), name)));
             } else {
                 spelt.clear();
@@ -414,12 +513,11 @@ impl Spelling {
             // A path, or an object named in an "in `...`" phrase, is written from `spec`; a
             // member named alone keeps its name.
             let object = quoted && self_in(before);
-            let prefix = if segments.len() > 1 || object {
-                "spec."
+            return Some(if segments.len() > 1 || object {
+                format!("{}.{}", self.root, spelt.join("."))
             } else {
-                ""
-            };
-            return Some(format!("{prefix}{}", spelt.join(".")));
+                spelt.join(".")
+            });
         }
         // Member names elsewhere: each spelt on its own. A one-word name (`Tags`, `Key`) only
         // when backquoted, where it cannot be an English word.
@@ -513,6 +611,8 @@ static MEMBER_NAMES: LazyLock<MemberNames> = LazyLock::new(|| {
 /// Builds the request from a spec.
 struct Builder<'a> {
     flavor: Flavor,
+    /// The resource's kind, as written.
+    kind: &'a str,
     spelling: Spelling,
     /// Values of the wrong shape for the resource, duplicates.
     problems: Vec<Problem>,
@@ -523,7 +623,7 @@ struct Builder<'a> {
 impl Builder<'_> {
     /// The request value for `node`, at `api` in the request and `written` in the spec.
     fn convert(&mut self, node: &Node, api: &str, written: &str) -> Node {
-        let shape = schema::at(Shape::TrainingJob, api);
+        let shape = schema::at(self.spelling.shape, api);
         let structure = shape.is_some_and(|s| s.get("properties").is_some());
         let map = shape.is_some_and(|s| {
             s.get("properties").is_none()
@@ -532,7 +632,7 @@ impl Builder<'_> {
         });
         match &node.value {
             Value::Object(members) if structure => {
-                let allowed: Vec<(String, &str)> = schema::allowed_keys(Shape::TrainingJob, api)
+                let allowed: Vec<(String, &str)> = schema::allowed_keys(self.spelling.shape, api)
                     .into_iter()
                     .map(|name| (self.spelling.name(Some(api), name), name))
                     .collect();
@@ -549,9 +649,10 @@ impl Builder<'_> {
                             pointer: here.clone(),
                             span: m.key_span,
                             message: format!(
-                                "`{}` is not a field of ACK's TrainingJob: its controller leaves the API's {} out of its CRD, so the value never reaches SageMaker",
+                                "`{}` is not a field of ACK's {}: its controller leaves the API's {} out of its CRD, so the value never reaches SageMaker",
                                 spec_path(&here),
-                                pointer::join(api, name).trim_start_matches('/').replace('/', ".")
+                                self.kind,
+                                api_path(api, name)
                             ),
                             help: "aws-controllers-k8s/sagemaker-controller's generator.yaml ignores it (Kubernetes rejects or drops the field); remove it, or create the job another way if you need it".into(),
                             remove: true,
@@ -632,12 +733,7 @@ impl Builder<'_> {
         if self.flavor != Flavor::Ack {
             return false;
         }
-        let path: Vec<String> = pointer::segments(api)
-            .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
-            .map(|s| s.into_owned())
-            .chain(std::iter::once(name.to_string()))
-            .collect();
-        if ACK_IGNORED_FIELDS.contains(&path.join(".").as_str()) {
+        if ack_ignored_fields(self.spelling.shape).contains(&api_path(api, name).as_str()) {
             return true;
         }
         let reference = shape
@@ -719,6 +815,17 @@ struct Problem {
     remove: bool,
 }
 
+/// The member `name` of the object at `api` as a dotted path of member names, without indices
+/// (`TrainingJobDefinitions.Environment`): how generator.yaml names a field.
+fn api_path(api: &str, name: &str) -> String {
+    pointer::segments(api)
+        .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+        .map(|s| s.into_owned())
+        .chain(std::iter::once(name.to_string()))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 /// `/hyperParameters/0` as `spec.hyperParameters[0]`.
 fn spec_path(written: &str) -> String {
     let mut out = String::from("spec");
@@ -740,6 +847,8 @@ mod tests {
     fn ack() -> Spelling {
         Spelling {
             flavor: Flavor::Ack,
+            shape: Shape::TrainingJob,
+            root: "spec".into(),
             pointers: HashMap::default(),
             keys: HashSet::default(),
         }
@@ -895,6 +1004,149 @@ mod tests {
         let spelt: HashSet<&str> = MEMBER_NAMES.ack.values().map(String::as_str).collect();
         let missing: Vec<_> = crd.iter().filter(|n| !spelt.contains(*n)).collect();
         assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
+    fn every_field_of_acks_tuning_job_crd_is_the_ack_name_of_a_member() {
+        // Every property name under `spec` of aws-controllers-k8s/sagemaker-controller
+        // config/crd/bases/sagemaker.services.k8s.aws_hyperparametertuningjobs.yaml (commit
+        // dc49707), `type_` (the objective's Type) included.
+        let crd = [
+            "acceptEula",
+            "algorithmName",
+            "algorithmSpecification",
+            "attributeNames",
+            "autoParameters",
+            "autotune",
+            "categoricalParameterRanges",
+            "channelName",
+            "checkpointConfig",
+            "compressionType",
+            "contentType",
+            "continuousParameterRanges",
+            "dataSource",
+            "definitionName",
+            "directoryPath",
+            "enableInterContainerTrafficEncryption",
+            "enableManagedSpotTraining",
+            "enableMultipleJobs",
+            "enableNetworkIsolation",
+            "fileSystemAccessMode",
+            "fileSystemDataSource",
+            "fileSystemID",
+            "fileSystemType",
+            "hubAccessConfig",
+            "hubContentARN",
+            "hyperParameterRanges",
+            "hyperParameterTuningJobConfig",
+            "hyperParameterTuningJobName",
+            "hyperParameterTuningJobObjective",
+            "inputDataConfig",
+            "inputMode",
+            "instanceCount",
+            "instanceGroupName",
+            "instanceGroupNames",
+            "instanceGroups",
+            "instancePlacementConfig",
+            "instanceType",
+            "integerParameterRanges",
+            "keepAlivePeriodInSeconds",
+            "key",
+            "kmsKeyID",
+            "localPath",
+            "maxNumberOfTrainingJobs",
+            "maxParallelTrainingJobs",
+            "maxPendingTimeInSeconds",
+            "maxRuntimeInSeconds",
+            "maxValue",
+            "maxWaitTimeInSeconds",
+            "maximumRetryAttempts",
+            "metricDefinitions",
+            "metricName",
+            "minValue",
+            "mode",
+            "modelAccessConfig",
+            "name",
+            "outputDataConfig",
+            "parameterRanges",
+            "parentHyperParameterTuningJobs",
+            "placementSpecifications",
+            "recordWrapperType",
+            "regex",
+            "resourceConfig",
+            "resourceLimits",
+            "retryStrategy",
+            "roleARN",
+            "s3DataDistributionType",
+            "s3DataSource",
+            "s3DataType",
+            "s3OutputPath",
+            "s3URI",
+            "scalingType",
+            "securityGroupIDs",
+            "seed",
+            "shuffleConfig",
+            "staticHyperParameters",
+            "stoppingCondition",
+            "strategy",
+            "subnets",
+            "tags",
+            "targetObjectiveMetricValue",
+            "trainingImage",
+            "trainingInputMode",
+            "trainingJobDefinition",
+            "trainingJobDefinitions",
+            "trainingJobEarlyStoppingType",
+            "tuningJobCompletionCriteria",
+            "tuningObjective",
+            "type_",
+            "ultraServerID",
+            "value",
+            "valueHint",
+            "values",
+            "volumeKMSKeyID",
+            "volumeSizeInGB",
+            "vpcConfig",
+            "warmStartConfig",
+            "warmStartType",
+        ];
+        let spelt: HashSet<&str> = MEMBER_NAMES.ack.values().map(String::as_str).collect();
+        let missing: Vec<_> = crd.iter().filter(|n| !spelt.contains(*n)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    #[test]
+    fn a_definitions_spelling_is_from_its_own_root() {
+        let mut s = ack();
+        s.shape = Shape::TuningJob;
+        for (api, written) in [
+            ("/TrainingJobDefinitions", "/trainingJobDefinitions"),
+            ("/TrainingJobDefinitions/1", "/trainingJobDefinitions/1"),
+            (
+                "/TrainingJobDefinitions/1/ResourceConfig",
+                "/trainingJobDefinitions/1/resourceConfig",
+            ),
+        ] {
+            s.pointers.insert(api.into(), written.into());
+        }
+        let d = s.under("/TrainingJobDefinitions/1", Shape::TrainingJobDefinition);
+        assert_eq!(
+            d.pointer("/ResourceConfig/VolumeKmsKeyId"),
+            "/resourceConfig/volumeKMSKeyID"
+        );
+        assert_eq!(
+            d.pointer("/StaticHyperParameters"),
+            "/staticHyperParameters"
+        );
+        assert_eq!(
+            d.text("in the request, `ResourceConfig.InstanceType`", None),
+            "in `spec.trainingJobDefinitions[1]`, `spec.trainingJobDefinitions[1].resourceConfig.instanceType`"
+        );
+        // The tuning job's own findings inside a definition.
+        assert_eq!(
+            s.pointer("/TrainingJobDefinitions/1/ResourceConfig/InstanceCount"),
+            "/trainingJobDefinitions/1/resourceConfig/instanceCount"
+        );
     }
 
     #[test]
