@@ -34,9 +34,20 @@ pub struct Checked {
     /// removed: a caller that shows source text masks them all (`render::without_secrets`).
     pub secrets: Vec<Span>,
     /// The requests checked in the file (the language server's hover and completion read the
-    /// members of the one under the cursor), but those of Kubernetes resources, spelt otherwise;
-    /// with their shapes.
-    pub requests: Vec<(Arc<Origin>, Shape)>,
+    /// members of the one under the cursor).
+    pub requests: Vec<Located>,
+    /// The file is a stream of several documents whose pointers start with the document's
+    /// index (`/2/spec/...`): the tree they point into is the list of its documents.
+    pub indexed: bool,
+}
+
+/// Where a request is in its file, its shape, and how the file spells it (a Kubernetes
+/// resource's spec) when not as the API does.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub origin: Arc<Origin>,
+    pub shape: Shape,
+    pub spelling: Option<Arc<extract::kubernetes::Spelling>>,
 }
 
 /// How to read and check a file.
@@ -119,6 +130,7 @@ pub fn check_document(
         let mut docs = vec![&root];
         docs.extend(parsed.more.iter());
         let extraction = extract::extract_stream(source, &docs);
+        let indexed = extract::indexed(&docs);
         if extraction.requests.is_empty() && extraction.findings.is_empty() {
             if options.walked {
                 return None;
@@ -134,7 +146,8 @@ pub fn check_document(
             Value::Array(docs.into_iter().cloned().collect()),
             Span::new(0, source.text.len()),
         );
-        let checked = run(source, extraction, options.policy, out);
+        let mut checked = run(source, extraction, options.policy, out);
+        checked.indexed = indexed;
         return Some(finish(source, &all, checked));
     }
     if !matches!(root.value, Value::Object(_)) {
@@ -225,13 +238,15 @@ fn run(
     Checked {
         diagnostics: out,
         secrets,
-        // A request spelt otherwise (a Kubernetes resource) is not offered to hover and
-        // completion, which speak the API's names.
         requests: requests
             .into_iter()
-            .filter(|r| r.spelling.is_none())
-            .map(|r| (r.origin, r.shape))
+            .map(|r| Located {
+                origin: r.origin,
+                shape: r.shape,
+                spelling: r.spelling,
+            })
             .collect(),
+        indexed: false,
     }
 }
 

@@ -577,6 +577,102 @@ fn the_language_server_serves_requests_inside_a_state_machine() {
     client.stop();
 }
 
+/// Hover and completion inside a Kubernetes resource's spec speak the resource's spelling.
+#[test]
+fn the_language_server_speaks_a_kubernetes_resources_spelling() {
+    let mut client = Client::start(&[]);
+    let path = common::root().join("testdata/valid/k8s-ack-tuning-job.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    assert_eq!(client.open(&uri, "yaml", &text), Vec::<Value>::new());
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap();
+    // Hover on a member of the tuning job's definition: the API's documentation, titled as
+    // the resource writes the member.
+    let h = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri},
+               "position": {"line": line_of(&text, "volumeKMSKeyID"), "character": 8}}),
+    );
+    let value = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        value.starts_with("**volumeKMSKeyID** (`VolumeKmsKeyId` in the API)"),
+        "{h}"
+    );
+    // Hover on a member of the tuning job itself.
+    let h = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri},
+               "position": {"line": line_of(&text, "maxParallelTrainingJobs"), "character": 8}}),
+    );
+    let value = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(value.starts_with("**maxParallelTrainingJobs**"), "{h}");
+
+    // Completion: the members not written yet, spelt as ACK does, less those ACK leaves out.
+    let complete = |client: &mut Client, version: i64, after: &str, indent: usize| {
+        let edited = text.replacen(after, &format!("{after}\n{}", " ".repeat(indent)), 1);
+        client.change_full(&uri, version, &edited);
+        let line = line_of(&edited, after) + 1;
+        let c = client.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": indent}}),
+        );
+        c.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let labels = complete(&mut client, 2, "      volumeSizeInGB: 25", 6);
+    assert!(
+        labels.contains(&"keepAlivePeriodInSeconds".into()),
+        "{labels:?}"
+    );
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l == "volumeKMSKeyID" || l == "instanceType"),
+        "{labels:?}"
+    );
+    let labels = complete(&mut client, 3, "    enableNetworkIsolation: true", 4);
+    assert!(labels.contains(&"vpcConfig".into()), "{labels:?}");
+    assert!(labels.contains(&"checkpointConfig".into()), "{labels:?}");
+    assert!(!labels.contains(&"roleARN".into()), "{labels:?}");
+    // (ACK's tuning job CRD has no environment and no hyperParameterTuningResourceConfig.)
+    assert!(!labels.contains(&"environment".into()), "{labels:?}");
+    assert!(
+        !labels.contains(&"hyperParameterTuningResourceConfig".into()),
+        "{labels:?}"
+    );
+    client.stop();
+
+    // The second document of a stream (a ConfigMap before it, a Service after it).
+    let mut client = Client::start(&[]);
+    let path = common::root().join("testdata/valid/k8s-ack-training-jobs.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    client.open(&uri, "yaml", &text);
+    let after = "    maximumRetryAttempts: 2";
+    let edited = text.replacen(after, &format!("{after}\n  "), 1);
+    client.change_full(&uri, 2, &edited);
+    let line = line_of(&edited, after) + 1;
+    let c = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 2}}),
+    );
+    let labels: Vec<_> = c
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"enableNetworkIsolation"), "{labels:?}");
+    assert!(
+        !labels.contains(&"roleARN") && !labels.contains(&"ports"),
+        "{labels:?}"
+    );
+    client.stop();
+}
+
 /// The real specs of `../shared/corpus/real/` (third-party documents, kept beside the
 /// repository): every one is read without a crash or an exit status above 1.
 #[test]

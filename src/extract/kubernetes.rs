@@ -322,8 +322,26 @@ fn ack_ignored_fields(shape: Shape) -> &'static [&'static str] {
             "HyperParameterTuningJobConfig.TuningJobCompletionCriteria.BestObjectiveNotImproving",
             "HyperParameterTuningJobConfig.TuningJobCompletionCriteria.ConvergenceDetected",
         ],
-        Shape::TrainingJobDefinition => &[],
+        // The same, for a definition read on its own (the language server completing in one).
+        Shape::TrainingJobDefinition => &["Environment"],
     }
+}
+
+/// Whether ACK leaves the member `name` of the object at `api` (whose schema is `object`) out
+/// of its CRD: its shape, or its path, is in the `ignore` section of
+/// aws-controllers-k8s/sagemaker-controller's generator.yaml (commit dc49707).
+fn ack_leaves_out(shape: Shape, object: Option<&serde_json::Value>, api: &str, name: &str) -> bool {
+    if ack_ignored_fields(shape).contains(&api_path(api, name).as_str()) {
+        return true;
+    }
+    let reference = object
+        .and_then(|s| s.get("properties"))
+        .and_then(|p| p.get(name))
+        .and_then(|p| p.get("$ref"))
+        .and_then(serde_json::Value::as_str);
+    reference
+        .and_then(|r| r.strip_prefix("#/definitions/"))
+        .is_some_and(|shape| ACK_IGNORED_SHAPES.contains(&shape))
 }
 
 /// Members of the operator's spec that are not part of the request.
@@ -424,6 +442,40 @@ impl Spelling {
             pointer::push(&mut out, &last);
         }
         out
+    }
+
+    /// A pointer into the spec as written as a pointer into the request (`None` where the
+    /// spec has no member of the request: a key that maps to none, inside an operator's
+    /// `{name, value}` entry).
+    pub fn api(&self, written: &str) -> Option<String> {
+        if written.is_empty() {
+            return Some(String::new());
+        }
+        if let Some((api, _)) = self.pointers.iter().find(|(_, w)| *w == written) {
+            return Some(api.clone());
+        }
+        // A member the request does not have yet (mid-edit): its parent's, and its name.
+        let (parent, last) = pointer::split_last(written)?;
+        let parent = self.api(parent)?;
+        let object = schema::at(self.shape, &parent)?;
+        let name = if object.get("properties").is_some() {
+            schema::allowed_keys(self.shape, &parent)
+                .into_iter()
+                .find(|k| self.name(Some(&parent), k) == last)?
+                .to_string()
+        } else if object.get("items").is_some() || object.get("additionalProperties").is_some() {
+            last.into_owned()
+        } else {
+            return None;
+        };
+        Some(pointer::join(&parent, name))
+    }
+
+    /// Whether the resource can hold the member `name` of the object at `api` (ACK leaves some
+    /// out of its CRDs).
+    pub fn offers(&self, api: &str, name: &str) -> bool {
+        self.flavor != Flavor::Ack
+            || !ack_leaves_out(self.shape, schema::at(self.shape, api), api, name)
     }
 
     /// Whether the last member of `api` is a key written as is (one the request does not have).
@@ -726,24 +778,9 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether ACK leaves the member `name` of the object at `api` out of its CRD: its shape,
-    /// or its path, is in the `ignore` section of aws-controllers-k8s/sagemaker-controller's
-    /// generator.yaml (commit dc49707).
+    /// Whether ACK leaves the member `name` of the object at `api` out of its CRD.
     fn left_out(&self, shape: Option<&serde_json::Value>, api: &str, name: &str) -> bool {
-        if self.flavor != Flavor::Ack {
-            return false;
-        }
-        if ack_ignored_fields(self.spelling.shape).contains(&api_path(api, name).as_str()) {
-            return true;
-        }
-        let reference = shape
-            .and_then(|s| s.get("properties"))
-            .and_then(|p| p.get(name))
-            .and_then(|p| p.get("$ref"))
-            .and_then(serde_json::Value::as_str);
-        reference
-            .and_then(|r| r.strip_prefix("#/definitions/"))
-            .is_some_and(|shape| ACK_IGNORED_SHAPES.contains(&shape))
+        self.flavor == Flavor::Ack && ack_leaves_out(self.spelling.shape, shape, api, name)
     }
 
     /// The operator's list of `{name, value}` as the request's map: each name a key (spanning
@@ -882,6 +919,31 @@ mod tests {
         // English words that are also member names stay, unless backquoted.
         assert_eq!(s.text("Key and Value", None), "Key and Value");
         assert_eq!(s.text("`Key`", None), "`key`");
+    }
+
+    #[test]
+    fn pointers_as_written_are_read_back() {
+        let mut s = ack();
+        s.pointers
+            .insert("/ResourceConfig".into(), "/resourceConfig".into());
+        assert_eq!(s.api("/resourceConfig").as_deref(), Some("/ResourceConfig"));
+        // A member not written yet, an item, a map's key.
+        assert_eq!(
+            s.api("/resourceConfig/volumeKMSKeyID").as_deref(),
+            Some("/ResourceConfig/VolumeKmsKeyId")
+        );
+        assert_eq!(
+            s.api("/inputDataConfig/0/dataSource/s3DataSource/s3URI")
+                .as_deref(),
+            Some("/InputDataConfig/0/DataSource/S3DataSource/S3Uri")
+        );
+        assert_eq!(
+            s.api("/hyperParameters/max_depth").as_deref(),
+            Some("/HyperParameters/max_depth")
+        );
+        assert_eq!(s.api("/resourceConfig/VolumeKmsKeyId"), None);
+        assert!(s.offers("/ResourceConfig", "VolumeKmsKeyId"));
+        assert!(!s.offers("/AlgorithmSpecification", "ContainerEntrypoint"));
     }
 
     #[test]

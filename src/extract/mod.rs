@@ -129,16 +129,20 @@ pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static
         findings: Vec::new(),
         unknown: 0,
     };
-    // Empty documents (a `---` at the end) do not count: a stream of one resource has `""`.
-    let one = docs
-        .iter()
-        .filter(|d| !matches!(d.value, Value::Null))
-        .count()
-        <= 1;
+    let indexed = indexed(docs);
     let docs: Vec<(String, &Node)> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| (if one { String::new() } else { format!("/{i}") }, *d))
+        .map(|(i, d)| {
+            (
+                if indexed {
+                    format!("/{i}")
+                } else {
+                    String::new()
+                },
+                *d,
+            )
+        })
         .collect();
     kubernetes::extract(&mut found, &docs);
     Extraction {
@@ -147,6 +151,16 @@ pub fn extract_stream(source: &SourceFile, docs: &[&Node]) -> Extraction<'static
         findings: found.findings,
         unknown: found.unknown,
     }
+}
+
+/// Whether the pointers of a stream (the list of its documents) start with the document's
+/// index: when more than one document is not empty (a `---` at the end does not count, and a
+/// stream of one resource has `""`).
+pub fn indexed(docs: &[&Node]) -> bool {
+    docs.iter()
+        .filter(|d| !matches!(d.value, Value::Null))
+        .count()
+        > 1
 }
 
 /// What the extractors collect.

@@ -16,6 +16,7 @@ use lsp_types::{CodeDescription, DiagnosticSeverity, DiagnosticTag, NumberOrStri
 use super::convert::Encoding;
 use super::document::Document;
 use crate::config::{Config, ConfigError};
+use crate::extract::kubernetes::Spelling;
 use crate::shape::Shape;
 use crate::source::SourceFile;
 use crate::tree::Node;
@@ -30,28 +31,66 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The parsed tree (for hover and completion), when the text parses.
     pub root: Option<Node>,
-    /// The pointers of the requests in the document (`""` for a request file of its own), and
-    /// their shapes.
-    pub requests: Vec<(String, Shape)>,
+    /// The requests in the document.
+    pub requests: Vec<Served>,
+}
+
+/// A request of a document, as hover and completion read it.
+#[derive(Debug, Clone, Default)]
+pub struct Served {
+    /// Its pointer in the document (`""` for a request file of its own).
+    pub pointer: String,
+    pub shape: Shape,
+    /// How the document spells its members, when not as the API does (a Kubernetes resource).
+    pub spelling: Option<Arc<Spelling>>,
+}
+
+/// A place inside a request.
+#[derive(Debug, Clone)]
+pub struct InRequest {
+    /// The pointer into the request, in the API's member names.
+    pub api: String,
+    pub shape: Shape,
+    pub spelling: Option<Arc<Spelling>>,
+}
+
+impl InRequest {
+    /// The name the document gives the member `name` of the object at `parent` (a pointer in
+    /// the API's names).
+    pub fn spell(&self, parent: &str, name: &str) -> String {
+        match &self.spelling {
+            Some(s) => s.name(Some(parent), name),
+            None => name.to_string(),
+        }
+    }
 }
 
 impl Analysis {
-    /// A pointer of the document as a pointer into the request that holds it, if one does.
-    pub fn in_request(&self, ptr: &str) -> Option<(String, Shape)> {
+    /// A pointer of the document as a place in the request that holds it, if one does.
+    pub fn in_request(&self, ptr: &str) -> Option<InRequest> {
         within(&self.requests, ptr)
     }
 }
 
-/// `ptr` relative to the innermost of `requests` (pointers) that holds it, and its shape.
-pub fn within(requests: &[(String, Shape)], ptr: &str) -> Option<(String, Shape)> {
-    requests
+/// `ptr` as a place in the innermost of `requests` that holds it.
+pub fn within(requests: &[Served], ptr: &str) -> Option<InRequest> {
+    let r = requests
         .iter()
-        .filter(|(r, _)| {
-            ptr.strip_prefix(r.as_str())
+        .filter(|r| {
+            ptr.strip_prefix(r.pointer.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         })
-        .max_by_key(|(r, _)| r.len())
-        .map(|(r, shape)| (ptr[r.len()..].to_string(), *shape))
+        .max_by_key(|r| r.pointer.len())?;
+    let relative = &ptr[r.pointer.len()..];
+    let api = match &r.spelling {
+        Some(s) => s.api(relative)?,
+        None => relative.to_string(),
+    };
+    Some(InRequest {
+        api,
+        shape: r.shape,
+        spelling: r.spelling.clone(),
+    })
 }
 
 /// Check a document the way `sagelint check` checks a file: same rules, messages and
@@ -64,7 +103,9 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
         .map_or_else(|| doc.uri.as_str().to_string(), |p| p.display().to_string());
     let source = SourceFile::new(name, doc.text.clone(), doc.format);
     let parsed = parse::parse(&source);
-    let root = parsed.root.clone();
+    let mut root = parsed.root.clone();
+    // (The other documents of a stream, kept only for a stream.)
+    let more = (!parsed.more.is_empty()).then(|| parsed.more.clone());
     let config = doc.path.as_deref().map(|p| (p, configs.for_file(p)));
     let included = config
         .as_ref()
@@ -93,8 +134,18 @@ pub fn analyse(doc: &Document, configs: &mut Configs) -> Analysis {
     let requests = checked
         .requests
         .iter()
-        .map(|(o, shape)| (o.pointer.clone(), *shape))
+        .map(|r| Served {
+            pointer: r.origin.pointer.clone(),
+            shape: r.shape,
+            spelling: r.spelling.clone(),
+        })
         .collect();
+    if checked.indexed {
+        // Pointers into a stream start with the document's index.
+        let documents = root.into_iter().chain(more.unwrap_or_default()).collect();
+        let span = crate::Span::new(0, doc.text.len());
+        root = Some(Node::new(crate::tree::Value::Array(documents), span));
+    }
     let mut diagnostics = checked.diagnostics;
     if let Some((path, config)) = &config {
         config.apply(path, &mut diagnostics);

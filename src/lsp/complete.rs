@@ -7,6 +7,7 @@ use lsp_types::{
 };
 use serde_json::Value;
 
+use super::analysis::{InRequest, Served};
 use super::cursor::{self, Context};
 use super::document::Document;
 use super::Encoding;
@@ -17,17 +18,31 @@ use crate::{pointer, schema};
 /// Completion at `offset`, inside one of `requests` (their pointers in the document).
 pub fn complete(
     doc: &Document,
-    requests: &[(String, Shape)],
+    requests: &[Served],
     offset: usize,
     enc: Encoding,
 ) -> Vec<CompletionItem> {
     let Some(mut cx) = cursor::context(&doc.text, doc.format, offset) else {
         return Vec::new();
     };
-    let Some((relative, shape)) = super::analysis::within(requests, &cx.pointer) else {
+    // In a stream of Kubernetes resources, pointers start with the document's index.
+    let document = match doc.format {
+        Format::Yaml => Some(format!("/{}", cursor::yaml_document(&doc.text, offset))),
+        Format::Json => None,
+    };
+    let indexed = document
+        .filter(|d| {
+            requests
+                .iter()
+                .any(|r| r.pointer.starts_with(&format!("{d}/")))
+        })
+        .map(|d| format!("{d}{}", cx.pointer));
+    let Some(place) = super::analysis::within(requests, indexed.as_deref().unwrap_or(&cx.pointer))
+    else {
         return Vec::new();
     };
-    cx.pointer = relative;
+    let shape = place.shape;
+    cx.pointer = place.api.clone();
     let offset = cx.prefix_start.max(offset.min(doc.text.len()));
     let range = doc
         .index
@@ -56,17 +71,17 @@ pub fn complete(
         }
     };
     if cx.at_key {
-        keys(shape, &cx)
+        keys(&place, &cx)
             .into_iter()
-            .map(|key| {
+            .map(|(key, spelt)| {
                 let ptr = pointer::join(&cx.pointer, key);
-                let insert = key_text(doc.format, &cx, key, &rest_of_line);
+                let insert = key_text(doc.format, &cx, &spelt, &rest_of_line);
                 let detail = schema::at(shape, &ptr)
                     .and_then(|s| s.get("type"))
                     .and_then(Value::as_str)
                     .map(str::to_string);
                 item(
-                    key.to_string(),
+                    spelt,
                     CompletionItemKind::FIELD,
                     insert,
                     super::hover::member_doc(shape, &ptr),
@@ -85,14 +100,22 @@ pub fn complete(
     }
 }
 
-/// The members the object at the cursor may have and does not have yet.
-fn keys(shape: Shape, cx: &Context) -> Vec<&'static str> {
-    schema::allowed_keys(shape, &cx.pointer)
+/// The members the object at the cursor may have and does not have yet: each name, and the
+/// name as the document spells it.
+fn keys(place: &InRequest, cx: &Context) -> Vec<(&'static str, String)> {
+    schema::allowed_keys(place.shape, &cx.pointer)
         .into_iter()
         .filter(|k| {
+            place
+                .spelling
+                .as_ref()
+                .is_none_or(|s| s.offers(&cx.pointer, k))
+        })
+        .map(|k| (k, place.spell(&cx.pointer, k)))
+        .filter(|(_, spelt)| {
             !cx.present
                 .iter()
-                .any(|p| p == k || p.strip_suffix(".$") == Some(k))
+                .any(|p| p == spelt || p.strip_suffix(".$") == Some(spelt))
         })
         .collect()
 }
@@ -143,21 +166,16 @@ mod tests {
         let offset = text_with_cursor.find('|').unwrap();
         let text = text_with_cursor.replace('|', "");
         let doc = Document::new(lsp_types::Uri::from_str(uri).unwrap(), "", 1, text);
-        complete(
-            &doc,
-            &[(String::new(), Shape::TrainingJob)],
-            offset,
-            Encoding::Utf16,
-        )
-        .into_iter()
-        .map(|i| {
-            let insert = match i.text_edit {
-                Some(CompletionTextEdit::Edit(e)) => e.new_text,
-                _ => String::new(),
-            };
-            (i.label, insert)
-        })
-        .collect()
+        complete(&doc, &[Served::default()], offset, Encoding::Utf16)
+            .into_iter()
+            .map(|i| {
+                let insert = match i.text_edit {
+                    Some(CompletionTextEdit::Edit(e)) => e.new_text,
+                    _ => String::new(),
+                };
+                (i.label, insert)
+            })
+            .collect()
     }
 
     #[test]

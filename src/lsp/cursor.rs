@@ -94,6 +94,36 @@ fn floor(text: &str, offset: usize) -> usize {
     i
 }
 
+/// Whether a line starts or ends a YAML document (`---`, `...`).
+fn document_marker(line: &str) -> bool {
+    ["---", "..."].iter().any(|m| {
+        line.strip_prefix(m)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    })
+}
+
+/// The index (from 0) of the document of a YAML stream that holds `offset`: the `---` lines
+/// before it, less a `---` that only opens the first document.
+pub fn yaml_document(text: &str, offset: usize) -> usize {
+    let mut index = 0;
+    let mut content = false;
+    for line in text[..floor(text, offset)].split_inclusive('\n') {
+        if !line.ends_with('\n') {
+            break; // the cursor's own line
+        }
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.starts_with("---") && document_marker(line) {
+            if content {
+                index += 1;
+            }
+            content = true;
+        } else if !(line.trim().is_empty() || line.starts_with('#') || line.starts_with('%')) {
+            content = true;
+        }
+    }
+    index
+}
+
 /// An open container while scanning JSON text.
 #[derive(Debug)]
 struct Frame {
@@ -342,6 +372,9 @@ fn yaml_context(text: &str, offset: usize) -> Option<Context> {
     };
     for raw in text[..line_start].split('\n').rev() {
         let raw = raw.trim_end_matches('\r');
+        if document_marker(raw) {
+            break;
+        }
         if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
             continue;
         }
@@ -404,6 +437,9 @@ fn yaml_context(text: &str, offset: usize) -> Option<Context> {
     if value.is_none() {
         let below = text.get(line_end(text, offset)..).unwrap_or_default();
         for raw in below.split('\n') {
+            if document_marker(raw.trim_end_matches('\r')) {
+                break;
+            }
             if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
                 continue;
             }
@@ -477,6 +513,19 @@ mod tests {
         let offset = text_with_cursor.find('|').unwrap();
         let text = text_with_cursor.replace('|', "");
         context(&text, format, offset).unwrap()
+    }
+
+    #[test]
+    fn yaml_streams_are_read_document_by_document() {
+        let text = "# jobs\n---\na: 1\n---\nkind: TrainingJob\nspec:\n  ro|\n---\nz: 2\n";
+        let offset = text.find('|').unwrap();
+        assert_eq!(yaml_document(&text.replace('|', ""), offset), 1);
+        let c = ctx(text, Format::Yaml);
+        assert_eq!(c.pointer, "/spec");
+        let c = ctx("a: 1\n---\nb|\n---\nc: 3\n", Format::Yaml);
+        assert_eq!(c.present, Vec::<String>::new());
+        assert_eq!(yaml_document("a: 1\n---\nb\n", 10), 1);
+        assert_eq!(yaml_document("a: 1\n", 3), 0);
     }
 
     #[test]

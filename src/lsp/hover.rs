@@ -5,7 +5,7 @@
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 use serde_json::Value;
 
-use super::analysis::Analysis;
+use super::analysis::{Analysis, InRequest};
 use super::cursor;
 use super::document::Document;
 use crate::shape::Shape;
@@ -21,7 +21,7 @@ pub fn hover_text(analysis: &Analysis, offset: usize) -> Option<(String, crate::
     let mut span = None;
     if let Some(place) = &place {
         let member = analysis.in_request(&place.pointer);
-        if let Some(doc) = member.and_then(|(ptr, shape)| member_doc(shape, &ptr)) {
+        if let Some(doc) = member.as_ref().and_then(|m| spelt_doc(m, &place.pointer)) {
             sections.push(doc);
             span = Some(place.span);
         }
@@ -60,6 +60,32 @@ pub fn hover(
         }),
         range: Some(doc.index.range(&doc.text, span, enc)),
     })
+}
+
+/// The documentation of the member at a place, titled with its name as the document writes it
+/// (`written` is the place's pointer in the document) and the API's name beside it.
+fn spelt_doc(m: &InRequest, written: &str) -> Option<String> {
+    let doc = member_doc(m.shape, &m.api)?;
+    if m.spelling.is_none() {
+        return Some(doc);
+    }
+    let member = |ptr: &str| {
+        pointer::segments(ptr)
+            .filter(|s| s.parse::<usize>().is_err())
+            .last()
+            .map(|s| s.into_owned())
+    };
+    let (Some(api), Some(spelt)) = (member(&m.api), member(written)) else {
+        return Some(doc);
+    };
+    if api == spelt {
+        return Some(doc);
+    }
+    Some(doc.replacen(
+        &format!("**{api}**"),
+        &format!("**{spelt}** (`{api}` in the API)"),
+        1,
+    ))
 }
 
 /// The documentation of the member at `ptr` (for an array item, of the array's member).

@@ -42,7 +42,7 @@ struct Server {
     docs: Store,
     analyses: HashMap<String, Analysis>,
     /// The request pointers of each document's last analysis that parsed (for completion).
-    requests: HashMap<String, Vec<(String, crate::shape::Shape)>>,
+    requests: HashMap<String, Vec<analysis::Served>>,
     /// Documents whose diagnostics must be (re)published once the queue is empty.
     dirty: BTreeSet<String>,
     configs: Configs,
@@ -425,7 +425,7 @@ impl Server {
             .requests
             .get(at.text_document.uri.as_str())
             .filter(|r| !r.is_empty())
-            .map_or_else(|| vec![(String::new(), Default::default())], Clone::clone);
+            .map_or_else(|| vec![analysis::Served::default()], Clone::clone);
         to_value(complete::complete(doc, &requests, offset, enc))
     }
 
