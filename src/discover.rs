@@ -101,6 +101,16 @@ pub const RESPONSE_MARKERS: &[&str] = &[
     "ModelArtifacts",
 ];
 
+/// Members only a tuning job's training job definition has (HyperParameterTrainingJobDefinition
+/// less CreateTrainingJobRequest).
+const DEFINITION_MARKERS: &[&str] = &[
+    "StaticHyperParameters",
+    "TuningObjective",
+    "HyperParameterRanges",
+    "DefinitionName",
+    "HyperParameterTuningResourceConfig",
+];
+
 /// What a JSON or YAML document is, as far as sagelint is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
@@ -117,6 +127,10 @@ pub enum DocumentKind {
     /// A CreateHyperParameterTuningJob request (`HyperParameterTuningJobName`,
     /// `HyperParameterTuningJobConfig`, its training job definitions).
     Tuning,
+    /// One training job definition of a tuning job on its own (what the AWS CLI's
+    /// `create-hyper-parameter-tuning-job --training-job-definition file://...` reads): request
+    /// members with `StaticHyperParameters` or another member only a definition has.
+    Definition,
     /// A saved DescribeTrainingJob response (the request's members and response-only ones such
     /// as `TrainingJobStatus`), or an EventBridge "SageMaker Training Job State Change" event
     /// whose `detail` is one.
@@ -138,6 +152,7 @@ impl DocumentKind {
         ("pipeline", DocumentKind::Pipeline),
         ("describe", DocumentKind::Describe),
         ("tuning", DocumentKind::Tuning),
+        ("definition", DocumentKind::Definition),
         ("kubernetes", DocumentKind::KubernetesResource),
     ];
 
@@ -161,6 +176,7 @@ impl DocumentKind {
             DocumentKind::Pipeline => "a SageMaker Pipelines definition",
             DocumentKind::Describe => "a DescribeTrainingJob response",
             DocumentKind::Tuning => "a CreateHyperParameterTuningJob request",
+            DocumentKind::Definition => "a tuning job's training job definition",
             DocumentKind::Other => "some other document",
         }
     }
@@ -173,7 +189,10 @@ impl DocumentKind {
             DocumentKind::Pipeline => "no step of \"Type\": \"Training\" or \"Tuning\" has Arguments",
             DocumentKind::Describe => "no training job in it (an EventBridge event's detail, or the response itself)",
             DocumentKind::KubernetesResource => "no TrainingJob or HyperParameterTuningJob resource of ACK (sagemaker.services.k8s.aws), nor TrainingJob or HyperparameterTuningJob of the SageMaker Operator (sagemaker.aws.amazon.com)",
-            DocumentKind::Request | DocumentKind::Tuning | DocumentKind::Other => "",
+            DocumentKind::Request
+            | DocumentKind::Tuning
+            | DocumentKind::Definition
+            | DocumentKind::Other => "",
         }
     }
 }
@@ -210,8 +229,14 @@ pub fn classify(root: &Node) -> DocumentKind {
     .any(|k| has(k) || has(&format!("{k}.$")))
         && !has("HyperParameterTuningJobStatus")
         && !has("HyperParameterTuningJobArn");
+    // Members only a training job definition has, and none only a request has.
+    let definition = DEFINITION_MARKERS.iter().any(|k| has(k))
+        && !has("TrainingJobName")
+        && !has("HyperParameters");
     if tuning {
         DocumentKind::Tuning
+    } else if definition && markers(true) >= 2 {
+        DocumentKind::Definition
     } else if markers(true) >= 2 {
         if members
             .iter()

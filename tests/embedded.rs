@@ -95,6 +95,16 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         ],
     ),
     (
+        // One training job definition of its own (`--training-job-definition file://...`):
+        // checked as a definition, `StaticHyperParameters` its hyperparameters.
+        "tuning-definition.json",
+        &[
+            ("SL103", 4, "\"Maximise\""),
+            ("SL601", 9, "\"0123456789abcdef0123456789abcdef01234567\""),
+            ("SL501", 34, "\"VolumeKmsKeyId\""),
+        ],
+    ),
+    (
         "sfn-tuning.asl.yaml",
         &[("TN003", 11, "Auto"), ("SL503", 33, "ml.m5.xlarge")],
     ),
@@ -1122,6 +1132,37 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
         .map(|d| (d["rule"].as_str().unwrap(), d["pointer"].as_str().unwrap()))
         .collect();
     assert_eq!(found, [("SL101", "/spec")], "{out}");
+}
+
+/// A training job definition on its own is recognised, walked, and named with `--kind`.
+#[test]
+fn a_training_job_definition_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("definition.json");
+    std::fs::copy(
+        common::root().join("testdata/invalid/tuning-definition.json"),
+        &file,
+    )
+    .unwrap();
+    let out = json_of(&[dir.path().to_str().unwrap()]);
+    assert_eq!(out["summary"]["files"], 1, "{out}");
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 3, "{out}");
+    // Read as a CreateTrainingJob request, it is not one: the hint names the kind.
+    let out = json_of(&["--kind", "request", file.to_str().unwrap()]);
+    let hinted = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["rule"] == "SL100"
+                && d["help"]
+                    .as_str()
+                    .is_some_and(|h| h.contains("--kind definition"))
+        })
+        .count();
+    assert_eq!(hinted, 3, "{out}");
+    let out = json_of(&["--kind", "definition", file.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 3, "{out}");
 }
 
 /// The real ACK and operator resources of the corpus: the findings reviewed (see the README's

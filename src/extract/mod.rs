@@ -73,7 +73,7 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
         unknown: 0,
     };
     match kind {
-        DocumentKind::Request => {
+        DocumentKind::Request | DocumentKind::Definition => {
             Dialect::REQUEST.normalize(root);
             return Extraction {
                 kind,
@@ -82,7 +82,11 @@ pub fn extract<'a>(source: &SourceFile, root: &'a mut Node, kind: DocumentKind) 
                         pointer: String::new(),
                         label: String::new(),
                     }),
-                    shape: Shape::TrainingJob,
+                    shape: if kind == DocumentKind::Definition {
+                        Shape::TrainingJobDefinition
+                    } else {
+                        Shape::TrainingJob
+                    },
                     node: Cow::Borrowed(root),
                     dialect: Dialect::REQUEST,
                     supplied: &[],

@@ -184,8 +184,12 @@ fn foreign_document(key: &str) -> Option<&'static str> {
         );
     }
     match key {
-        "StaticHyperParameters" | "HyperParameterRanges" | "TuningObjective" => Some(
-            "this looks like a tuning job's TrainingJobDefinition; as a CreateTrainingJob request it would use HyperParameters",
+        "StaticHyperParameters"
+        | "HyperParameterRanges"
+        | "TuningObjective"
+        | "DefinitionName"
+        | "HyperParameterTuningResourceConfig" => Some(
+            "this looks like a tuning job's training job definition (check it with --kind definition); as a CreateTrainingJob request it would use HyperParameters",
         ),
         _ => None,
     }
