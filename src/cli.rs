@@ -123,7 +123,7 @@ struct CheckArgs {
     #[arg(long)]
     requests_only: bool,
     /// What the files are, instead of telling by content (or by the configuration's `[kind]`):
-    /// request, state-machine, cloudformation, pipeline, describe or kubernetes.
+    /// request, state-machine, cloudformation, pipeline, describe, tuning, definition or kubernetes.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     kind: Option<DocumentKind>,
 }

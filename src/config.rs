@@ -9,7 +9,7 @@
 //! exclude = ["specs/legacy/**"]        # what a directory walk skips
 //! max-file-size = "16MiB"              # larger files are not read (bytes, or KiB/MiB/GiB)
 //! [kind]                               # what documents are, instead of telling by content
-//! "workflows/**/*.json" = "state-machine"   # request, state-machine, cloudformation, pipeline, describe, kubernetes
+//! "workflows/**/*.json" = "state-machine"   # request, state-machine, cloudformation, pipeline, describe, tuning, definition, kubernetes
 //! [severity]                           # per-rule severity overrides
 //! SL404 = "error"
 //! [per-file-ignores]                   # rules not to run on some paths
