@@ -105,6 +105,15 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         ],
     ),
     (
+        // A tuning request in YAML with one definition: the ranges of its ParameterRanges.
+        "tuning-job-single.yaml",
+        &[
+            ("TN001", 17, "\"9.5\""),
+            ("TN002", 22, "ReverseLogarithmic"),
+            ("SL404", 45, "MaxWaitTimeInSeconds"),
+        ],
+    ),
+    (
         "sfn-tuning.asl.yaml",
         &[("TN003", 11, "Auto"), ("SL503", 33, "ml.m5.xlarge")],
     ),
