@@ -204,6 +204,22 @@ fn json_of(args: &[&str]) -> Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"))
 }
 
+/// The first quick fix the language server offers for a diagnostic it published.
+fn quick_fix(client: &mut Client, uri: &str, d: &Value) -> Value {
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"],
+               "context": {"diagnostics": [d]}}),
+    );
+    actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap_or_else(|| panic!("no quick fix: {actions}"))
+        .clone()
+}
+
 #[test]
 fn findings_point_at_the_outer_file() {
     for (name, expected) in EXPECTED {
@@ -899,17 +915,7 @@ fn kubernetes_findings_speak_the_files_spelling() {
                 .unwrap()
                 .contains("is not a field of ACK")
     }) {
-        let actions = client.request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": uri}, "range": d["range"],
-                   "context": {"diagnostics": [d]}}),
-        );
-        let action = actions
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["kind"] == "quickfix")
-            .unwrap();
+        let action = quick_fix(&mut client, &uri, d);
         let edits = &action["edit"]["changes"][uri.as_str()];
         fixed.push((
             action["title"].as_str().unwrap().to_string(),
@@ -926,17 +932,7 @@ fn kubernetes_findings_speak_the_files_spelling() {
                 .contains("is not a field of ACK")
         })
         .unwrap();
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": left_out["range"],
-               "context": {"diagnostics": [left_out]}}),
-    );
-    let removal = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .unwrap();
+    let removal = quick_fix(&mut client, &uri, left_out);
     assert_eq!(
         removal["edit"]["changes"][uri.as_str()][0]["newText"],
         "",
@@ -965,17 +961,7 @@ fn kubernetes_findings_speak_the_files_spelling() {
                 .contains("maxRuntimeInSecond`")
         })
         .unwrap();
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": typo["range"],
-               "context": {"diagnostics": [typo]}}),
-    );
-    let fix = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .unwrap();
+    let fix = quick_fix(&mut client, &uri, typo);
     assert_eq!(
         fix["edit"]["changes"][uri.as_str()][0]["newText"],
         "maxRuntimeInSeconds",
@@ -1114,17 +1100,7 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
     let text = std::fs::read_to_string(&tuning).unwrap();
     let uri = file_uri(&tuning);
     let d = client.open(&uri, "yaml", &text);
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": d[0]["range"],
-               "context": {"diagnostics": [d[0]]}}),
-    );
-    let fix = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .unwrap();
+    let fix = quick_fix(&mut client, &uri, &d[0]);
     assert_eq!(
         fix["edit"]["changes"][uri.as_str()][0]["newText"],
         "HyperparameterTuningJob",

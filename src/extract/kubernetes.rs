@@ -967,6 +967,13 @@ mod tests {
         assert_eq!(s.unknown("/HyperParameters/lr"), None);
     }
 
+    /// Every name is the ACK name of a member of the service model.
+    fn assert_all_ack_names(crd: &[&str]) {
+        let spelt: HashSet<&str> = MEMBER_NAMES.ack.values().map(String::as_str).collect();
+        let missing: Vec<_> = crd.iter().filter(|n| !spelt.contains(*n)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
     #[test]
     fn every_field_of_acks_training_job_crd_is_the_ack_name_of_a_member() {
         // Every property name under `spec` of aws-controllers-k8s/sagemaker-controller
@@ -1063,9 +1070,7 @@ mod tests {
             "volumeSizeInGB",
             "vpcConfig",
         ];
-        let spelt: HashSet<&str> = MEMBER_NAMES.ack.values().map(String::as_str).collect();
-        let missing: Vec<_> = crd.iter().filter(|n| !spelt.contains(*n)).collect();
-        assert!(missing.is_empty(), "{missing:?}");
+        assert_all_ack_names(&crd);
     }
 
     #[test]
@@ -1172,9 +1177,7 @@ mod tests {
             "warmStartConfig",
             "warmStartType",
         ];
-        let spelt: HashSet<&str> = MEMBER_NAMES.ack.values().map(String::as_str).collect();
-        let missing: Vec<_> = crd.iter().filter(|n| !spelt.contains(*n)).collect();
-        assert!(missing.is_empty(), "{missing:?}");
+        assert_all_ack_names(&crd);
     }
 
     #[test]
