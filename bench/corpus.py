@@ -372,6 +372,78 @@ def state_machine(path, tasks):
         json.dump({"Comment": f"{tasks} training tasks", "StartAt": names[0], "States": states}, f, indent=2)
 
 
+# ACK's initialisms among the members the specs above use (aws-controllers-k8s/pkg `names`).
+ACK_INITIALISMS = [("Arn", "ARN"), ("Ids", "IDs"), ("Id", "ID"), ("Uri", "URI"), ("Kms", "KMS")]
+# Maps of the API: their keys are the user's, not member names.
+MAPS = {"HyperParameters", "StaticHyperParameters", "Environment", "HookParameters",
+        "CollectionParameters", "RuleParameters", "ProfilingParameters"}
+
+
+def ack_name(member):
+    """The ACK field name of a member of the specs above: lowerCamelCase, initialisms upper."""
+    if member == "Type":
+        return "type_"
+    member = member[0].lower() + member[1:]
+    for word, initialism in ACK_INITIALISMS:
+        if member.endswith(word):
+            member = member[: -len(word)] + initialism
+            break
+    return member.replace("KmsKey", "KMSKey")
+
+
+def ack(v, in_map=False):
+    if isinstance(v, dict):
+        if in_map:
+            return dict(v)
+        return {ack_name(k): ack(x, k in MAPS) for k, x in v.items()}
+    if isinstance(v, list):
+        return [ack(x) for x in v]
+    return v
+
+
+def kubernetes(path, resources):
+    """A `kubectl apply` stream of `resources` ACK resources: training jobs (rich specs) and
+    tuning jobs of two training job definitions, with a ConfigMap every tenth document."""
+    r = random.Random(13)
+    docs = []
+    for i in range(resources):
+        if i % 10 == 9:
+            docs.append({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"settings-{i}"},
+                         "data": {"bucket": "my-bucket"}})
+            continue
+        if i % 2 == 0:
+            body = spec(r, i, "rich")
+            kind = "TrainingJob"
+        else:
+            definitions = []
+            for k in range(2):
+                d = spec(r, i * 10 + k, "typical")
+                for member in ("TrainingJobName", "Tags", "Environment", "DebugHookConfig",
+                               "DebugRuleConfigurations", "ProfilerConfig", "ProfilerRuleConfigurations",
+                               "TensorBoardOutputConfig", "ExperimentConfig"):
+                    d.pop(member, None)
+                d["StaticHyperParameters"] = d.pop("HyperParameters", {"objective": "binary:logistic"})
+                d["DefinitionName"] = f"def-{k}"
+                d["TuningObjective"] = {"Type": "Maximize", "MetricName": "validation:auc"}
+                d["HyperParameterRanges"] = {"IntegerParameterRanges": [
+                    {"Name": "max_depth", "MinValue": "3", "MaxValue": "10", "ScalingType": "Linear"}]}
+                definitions.append(d)
+            body = {
+                "HyperParameterTuningJobName": f"tune-{i:06d}",
+                "HyperParameterTuningJobConfig": {
+                    "Strategy": "Bayesian",
+                    "ResourceLimits": {"MaxNumberOfTrainingJobs": 20, "MaxParallelTrainingJobs": 4},
+                    "TrainingJobEarlyStoppingType": "Off",
+                },
+                "TrainingJobDefinitions": definitions,
+            }
+            kind = "HyperParameterTuningJob"
+        docs.append({"apiVersion": "sagemaker.services.k8s.aws/v1alpha1", "kind": kind,
+                     "metadata": {"name": f"job-{i}"}, "spec": ack(body)})
+    with open(path, "w") as f:
+        f.write("---\n".join(to_yaml(d) for d in docs))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -388,6 +460,9 @@ def main():
     m = sub.add_parser("state-machine")
     m.add_argument("file")
     m.add_argument("--tasks", type=int, default=500)
+    k = sub.add_parser("kubernetes")
+    k.add_argument("file")
+    k.add_argument("--resources", type=int, default=200)
     a = p.parse_args()
     if a.command == "corpus":
         broken = corpus(a.dir, a.count, a.seed)
@@ -396,6 +471,8 @@ def main():
         wide(a.file, a.hyperparameters, a.channels)
     elif a.command == "state-machine":
         state_machine(a.file, a.tasks)
+    elif a.command == "kubernetes":
+        kubernetes(a.file, a.resources)
     else:
         with open(a.file, "w") as f:
             f.write(render(spec(random.Random(1), 1, "minimal"), "yaml"))
