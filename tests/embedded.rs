@@ -90,6 +90,7 @@ const EXPECTED: &[(&str, &[Finding])] = &[
             ("TN001", 17, "\"12\""),
             ("TN002", 26, "\"Logarithmic\""),
             ("SL501", 66, "\"VolumeKmsKeyId\""),
+            ("TN009", 80, "\"num_round\""),
             ("SL501", 104, "\"VolumeKmsKeyId\""),
             ("TN001", 119, "\"150.5\""),
         ],
