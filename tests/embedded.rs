@@ -97,7 +97,11 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     ),
     (
         "sfn-tuning.asl.yaml",
-        &[("TN003", 11, "Auto"), ("SL503", 33, "ml.m5.xlarge")],
+        &[
+            ("TN003", 11, "Auto"),
+            ("TN014", 24, "StaticHyperParameters"),
+            ("SL503", 33, "ml.m5.xlarge"),
+        ],
     ),
     (
         // HyperParameterTuningJobName is supplied by the pipeline.

@@ -15,10 +15,10 @@ pub const RULE: Rule = Rule {
 const MAX_JOBS: &str = "/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
-    let Some(config) = &t.hyper_parameter_tuning_job_config else {
+    let Some(config) = cx
+        .tuning
+        .and_then(|t| t.hyper_parameter_tuning_job_config.as_ref())
+    else {
         return;
     };
     if config.strategy.as_deref() != Some("Grid") {
@@ -31,45 +31,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    // One search space: the one TrainingJobDefinition's. How the grids of several definitions
-    // add up is not documented.
-    if t.training_job_definitions.is_some() {
-        return;
-    }
-    let Some(d) = &t.training_job_definition else {
-        return;
-    };
-    let (at, ranges) = super::ranges_of(cx, super::SINGLE, d);
-    let Some(ranges) = ranges else {
-        return;
-    };
-    // Every range and category must be written out to be counted; numeric ranges are TN012's.
-    if !super::known(cx, &at)
-        || ranges.integer_parameter_ranges.as_ref().is_some_and(|r| !r.is_empty())
-        || ranges.continuous_parameter_ranges.as_ref().is_some_and(|r| !r.is_empty())
-    {
-        return;
-    }
-    let mut counts = Vec::new();
-    for range in ranges.categorical_parameter_ranges.iter().flatten() {
-        let Some(values) = &range.values else {
-            return;
-        };
-        let mut distinct: Vec<&str> = values.iter().map(String::as_str).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.is_empty() {
-            return;
-        }
-        counts.push(distinct.len() as u128);
-    }
-    if counts.is_empty() {
-        return;
-    }
-    let combinations = counts
-        .iter()
-        .try_fold(1u128, |product, n| product.checked_mul(*n));
-    let Some(combinations) = combinations else {
+    let Some(super::Grid {
+        combinations, counts, ..
+    }) = super::grid_combinations(cx)
+    else {
         return;
     };
     if u128::try_from(max_jobs).ok() == Some(combinations) {

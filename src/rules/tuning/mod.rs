@@ -16,6 +16,8 @@ registry! {
     duplicate_definition_name,
     grid_non_categorical_range,
     grid_max_jobs_mismatch,
+    hyperband_max_resource_unknown,
+    tuning_limit_exceeded,
 }
 
 use crate::model::{
@@ -129,6 +131,61 @@ pub fn is_object(cx: &Context<'_>, at: &str) -> bool {
     cx.root
         .lookup(at)
         .is_some_and(|found| matches!(found.node.value, crate::tree::Value::Object(_)))
+}
+
+/// A Grid search's training jobs: one per distinct combination of the categorical values.
+pub struct Grid {
+    /// Pointer of the ranges.
+    pub at: String,
+    /// The number of distinct combinations.
+    pub combinations: u128,
+    /// The number of distinct values of each range.
+    pub counts: Vec<u128>,
+}
+
+/// The training jobs a Grid search runs (see [`Grid`]). Known for a tuning job
+/// of one `TrainingJobDefinition` whose ranges are all categorical and written out in full (how
+/// the grids of several definitions add up is not documented; a numeric range has no grid).
+pub fn grid_combinations(cx: &Context<'_>) -> Option<Grid> {
+    let t = tuning(cx)?;
+    if t.training_job_definitions.is_some() {
+        return None;
+    }
+    let d = t.training_job_definition.as_ref()?;
+    let (at, ranges) = ranges_of(cx, SINGLE, d);
+    let ranges = ranges?;
+    let numeric = ranges
+        .integer_parameter_ranges
+        .as_ref()
+        .is_some_and(|r| !r.is_empty())
+        || ranges
+            .continuous_parameter_ranges
+            .as_ref()
+            .is_some_and(|r| !r.is_empty());
+    if numeric || !known(cx, &at) {
+        return None;
+    }
+    let mut counts = Vec::new();
+    for range in ranges.categorical_parameter_ranges.iter().flatten() {
+        let mut distinct: Vec<&str> = range.values.as_ref()?.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.is_empty() {
+            return None;
+        }
+        counts.push(distinct.len() as u128);
+    }
+    if counts.is_empty() {
+        return None;
+    }
+    let combinations = counts
+        .iter()
+        .try_fold(1u128, |product, n| product.checked_mul(*n))?;
+    Some(Grid {
+        at,
+        combinations,
+        counts,
+    })
 }
 
 /// Whether a range takes integers or real numbers.
@@ -340,6 +397,80 @@ mod tests {
                 pair("TN011", "/TrainingJobDefinitions/1/DefinitionName"),
                 pair("TN010", "/TrainingJobDefinitions/2"),
             ]
+        );
+    }
+
+    #[test]
+    fn hyperband_reads_max_resource_wherever_it_may_be_written() {
+        let hyperband = |extra: &str, statics: &str| {
+            single(GRID, extra, "")
+                .replace("Strategy: Grid", "Strategy: Hyperband")
+                .replace("{objective: 'binary:logistic'}", statics)
+        };
+        let plain = "{objective: 'binary:logistic'}";
+        assert_eq!(
+            found(&hyperband("", plain)),
+            [pair(
+                "TN014",
+                "/TrainingJobDefinition/StaticHyperParameters"
+            )]
+        );
+        // Given, or known only later: the configuration, its Hyperband member, or the value.
+        for given in [
+            "  StrategyConfig: {HyperbandStrategyConfig: {MaxResource: 10}}\n",
+            "  StrategyConfig: {HyperbandStrategyConfig: {'MaxResource.$': $.epochs}}\n",
+            "  StrategyConfig: {'HyperbandStrategyConfig.$': $.hyperband}\n",
+            "  'StrategyConfig.$': $.strategy\n",
+        ] {
+            assert!(found(&hyperband(given, plain)).is_empty(), "{given}");
+        }
+        // An epochs key, with its value now or later; static hyperparameters known later.
+        assert!(found(&hyperband("", "{objective: x, n_epochs: '5'}")).is_empty());
+        assert!(found(&hyperband("", "{objective: x, 'num_epochs.$': $.e}")).is_empty());
+        assert!(found(
+            &hyperband("", "$.statics")
+                .replace("StaticHyperParameters:", "'StaticHyperParameters.$':")
+        )
+        .is_empty());
+        // The key is matched as written.
+        assert_eq!(
+            found(&hyperband("", "{objective: x, Epochs: '5'}")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_grid_without_a_maximum_is_bounded_by_its_combinations() {
+        let values = |n: usize| {
+            let v: Vec<String> = (0..n).map(|i| format!("'{i}'")).collect();
+            v.join(", ")
+        };
+        let grid = |a: usize, b: usize| {
+            format!(
+                "    CategoricalParameterRanges:\n    - {{Name: a, Values: [{}]}}\n    - {{Name: b, Values: [{}]}}\n",
+                values(a),
+                values(b)
+            )
+        };
+        let unbounded =
+            |ranges: &str| single(ranges, "", "").replace("MaxNumberOfTrainingJobs: 6, ", "");
+        assert!(found(&unbounded(&grid(25, 30))).is_empty());
+        assert_eq!(
+            found(&unbounded(&grid(26, 30))),
+            [pair(
+                "TN015",
+                "/HyperParameterTuningJobConfig/ParameterRanges"
+            )]
+        );
+        // A stated maximum is TN013's to compare, and TN015's to bound.
+        let stated = single(&grid(26, 30), "", "")
+            .replace("MaxNumberOfTrainingJobs: 6", "MaxNumberOfTrainingJobs: 780");
+        assert_eq!(
+            found(&stated),
+            [pair(
+                "TN015",
+                "/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs"
+            )]
         );
     }
 }
