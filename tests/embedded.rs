@@ -90,6 +90,7 @@ const EXPECTED: &[(&str, &[Finding])] = &[
             ("TN001", 17, "\"12\""),
             ("TN002", 26, "\"Logarithmic\""),
             ("SL501", 66, "\"VolumeKmsKeyId\""),
+            ("TN009", 80, "\"num_round\""),
             ("SL501", 104, "\"VolumeKmsKeyId\""),
             ("TN001", 119, "\"150.5\""),
         ],
@@ -115,7 +116,11 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     ),
     (
         "sfn-tuning.asl.yaml",
-        &[("TN003", 11, "Auto"), ("SL503", 33, "ml.m5.xlarge")],
+        &[
+            ("TN003", 11, "Auto"),
+            ("TN014", 24, "StaticHyperParameters"),
+            ("SL503", 33, "ml.m5.xlarge"),
+        ],
     ),
     (
         // HyperParameterTuningJobName is supplied by the pipeline.
@@ -168,6 +173,8 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         "k8s-operator-tuning-job.yaml",
         &[
             ("TN003", 24, "Auto"),
+            // (The operator's CRD has no strategyConfig, so no maxResource.)
+            ("TN014", 26, "staticHyperParameters"),
             ("SL002", 31, "objective"),
             ("SL404", 51, "maxWaitTimeInSeconds"),
         ],

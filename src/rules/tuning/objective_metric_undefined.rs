@@ -14,9 +14,7 @@ pub const RULE: Rule = Rule {
     check: Check::Request(check),
 };
 
-/// The pointer of the one `TrainingJobDefinition`, which the tuning job's own ranges and
-/// objective serve.
-const SINGLE: &str = "/TrainingJobDefinition";
+use super::SINGLE;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(t) = cx.tuning else {

@@ -24,29 +24,14 @@ fn count(r: &ParameterRanges) -> usize {
         + r.categorical_parameter_ranges.as_ref().map_or(0, Vec::len)
 }
 
-/// The pointer of the one `TrainingJobDefinition`, which the tuning job's own ranges and
-/// objective serve.
-const SINGLE: &str = "/TrainingJobDefinition";
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(t) = cx.tuning else {
         return;
     };
-    let config_ranges = t
-        .hyper_parameter_tuning_job_config
-        .as_ref()
-        .and_then(|c| c.parameter_ranges.as_ref());
     // Each definition with its ranges: its own HyperParameterRanges, or (for the one
     // TrainingJobDefinition) the tuning job's ParameterRanges.
     let definitions = super::definitions(t).into_iter().map(|(here, d)| {
-        let own = d.hyper_parameter_ranges.as_ref();
-        let (ranges, at) = match own {
-            None if here == SINGLE => (
-                config_ranges,
-                "/HyperParameterTuningJobConfig/ParameterRanges".to_string(),
-            ),
-            _ => (own, format!("{here}/HyperParameterRanges")),
-        };
+        let (at, ranges) = super::ranges_of(cx, &here, d);
         (here, at, d, ranges)
     });
     for (here, ranges_at, d, ranges) in definitions {
