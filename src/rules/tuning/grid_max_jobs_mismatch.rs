@@ -6,7 +6,7 @@ use crate::rules::{Check, Context, Rule};
 pub const RULE: Rule = Rule {
     code: "TN013",
     name: "grid-max-jobs-mismatch",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "The Grid strategy with a MaxNumberOfTrainingJobs other than the number of distinct category combinations",
     doc: include_str!("../../../rules/TN013.md"),
     check: Check::Request(check),
