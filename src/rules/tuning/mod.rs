@@ -18,6 +18,8 @@ registry! {
     grid_max_jobs_mismatch,
     hyperband_max_resource_unknown,
     tuning_limit_exceeded,
+    resource_configs_conflict,
+    too_few_combinations,
 }
 
 use crate::model::{
@@ -133,7 +135,8 @@ pub fn is_object(cx: &Context<'_>, at: &str) -> bool {
         .is_some_and(|found| matches!(found.node.value, crate::tree::Value::Object(_)))
 }
 
-/// A Grid search's training jobs: one per distinct combination of the categorical values.
+/// The distinct combinations of a tuning job's discrete ranges: how many training jobs can
+/// differ.
 pub struct Grid {
     /// Pointer of the ranges.
     pub at: String,
@@ -143,10 +146,18 @@ pub struct Grid {
     pub counts: Vec<u128>,
 }
 
-/// The training jobs a Grid search runs (see [`Grid`]). Known for a tuning job
-/// of one `TrainingJobDefinition` whose ranges are all categorical and written out in full (how
-/// the grids of several definitions add up is not documented; a numeric range has no grid).
+/// The training jobs a Grid search runs: one per distinct combination of the categorical values
+/// (see [`combinations`]; a Grid search takes no numeric range).
 pub fn grid_combinations(cx: &Context<'_>) -> Option<Grid> {
+    combinations(cx, false)
+}
+
+/// The distinct combinations of the values of a tuning job's ranges, when they are finite: its
+/// categorical ranges (the distinct values of each) and, with `integers`, its integer ranges
+/// (each `MaxValue - MinValue + 1` values). Known for a tuning job of one
+/// `TrainingJobDefinition` whose ranges are written out in full and hold no continuous range
+/// (how the ranges of several definitions add up is not documented).
+pub fn combinations(cx: &Context<'_>, integers: bool) -> Option<Grid> {
     let t = tuning(cx)?;
     if t.training_job_definitions.is_some() {
         return None;
@@ -154,28 +165,32 @@ pub fn grid_combinations(cx: &Context<'_>) -> Option<Grid> {
     let d = t.training_job_definition.as_ref()?;
     let (at, ranges) = ranges_of(cx, SINGLE, d);
     let ranges = ranges?;
-    let numeric = ranges
+    let some = |list: Option<usize>| list.is_some_and(|n| n > 0);
+    let integer_ranges = ranges
         .integer_parameter_ranges
-        .as_ref()
-        .is_some_and(|r| !r.is_empty())
-        || ranges
-            .continuous_parameter_ranges
-            .as_ref()
-            .is_some_and(|r| !r.is_empty());
-    if numeric || !known(cx, &at) {
+        .as_deref()
+        .unwrap_or_default();
+    if (!integers && !integer_ranges.is_empty())
+        || some(ranges.continuous_parameter_ranges.as_ref().map(Vec::len))
+        || some(ranges.auto_parameters.as_ref().map(Vec::len))
+        || !known(cx, &at)
+    {
         return None;
     }
     let mut counts = Vec::new();
+    for range in integer_ranges {
+        let bound = |v: &Option<String>| v.as_deref().and_then(|v| v.trim().parse::<i64>().ok());
+        let (min, max) = (bound(&range.min_value)?, bound(&range.max_value)?);
+        // A maximum below the minimum is TN001's.
+        counts.push(u128::try_from(i128::from(max) - i128::from(min) + 1).ok()?);
+    }
     for range in ranges.categorical_parameter_ranges.iter().flatten() {
         let mut distinct: Vec<&str> = range.values.as_ref()?.iter().map(String::as_str).collect();
         distinct.sort_unstable();
         distinct.dedup();
-        if distinct.is_empty() {
-            return None;
-        }
         counts.push(distinct.len() as u128);
     }
-    if counts.is_empty() {
+    if counts.is_empty() || counts.contains(&0) {
         return None;
     }
     let combinations = counts
@@ -322,6 +337,40 @@ mod tests {
         assert!(found(&single(&later, "", "")).is_empty());
         let own_later = "  'HyperParameterRanges.$': $.ranges\n";
         assert!(found(&single(&more, "", own_later)).is_empty());
+    }
+
+    #[test]
+    fn combinations_of_integer_and_categorical_ranges_bound_the_training_jobs() {
+        // 6 jobs asked for (the helper's limit); Bayesian, so TN017 and not TN013 speaks.
+        let bayesian = |ranges: &str| found(&single(ranges, "", "").replace("Grid", "Bayesian"));
+        let too_few = [pair(
+            "TN017",
+            "/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs",
+        )];
+        // 2 x 2 = 4 < 6; 3 x 2 = 6 is enough.
+        let integers = "    IntegerParameterRanges:\n    - {Name: depth, MinValue: '3', MaxValue: '4'}\n    CategoricalParameterRanges:\n    - {Name: booster, Values: [gbtree, dart, dart]}\n";
+        assert_eq!(bayesian(integers), too_few);
+        assert!(bayesian(&integers.replace("'4'", "'5'")).is_empty());
+        // A continuous range has no end of values; a bound that is not an integer (TN001's) or
+        // known later leaves the count unknown.
+        let continuous = format!(
+            "{integers}    ContinuousParameterRanges:\n    - {{Name: eta, MinValue: '0.1', MaxValue: '0.2'}}\n"
+        );
+        assert!(bayesian(&continuous).is_empty());
+        assert!(bayesian(&integers.replace("'4'", "'${Depth}'")).is_empty());
+        let inverted = bayesian(&integers.replace("'3'", "'9'"));
+        assert!(
+            inverted.iter().all(|(code, _)| code == "TN001"),
+            "{inverted:?}"
+        );
+        // A Grid search is TN013's.
+        assert_eq!(
+            found(&single(integers, "", ""))
+                .iter()
+                .filter(|(c, _)| c == "TN017")
+                .count(),
+            0
+        );
     }
 
     #[test]
