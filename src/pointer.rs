@@ -49,6 +49,25 @@ pub fn split_last(ptr: &str) -> Option<(&str, Cow<'_, str>)> {
     Some((parent, unescape(&ptr[parent.len() + 1..])))
 }
 
+/// A pointer as messages write a place: member names joined by `.`, array indices in brackets
+/// (`/A/B/0/C` is `A.B[0].C`).
+pub fn dotted(ptr: &str) -> String {
+    let mut out = String::with_capacity(ptr.len());
+    for segment in segments(ptr) {
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            out.push('[');
+            out.push_str(&segment);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&segment);
+        }
+    }
+    out
+}
+
 fn unescape(token: &str) -> Cow<'_, str> {
     if token.as_bytes().contains(&b'~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
@@ -75,5 +94,15 @@ mod tests {
         assert_eq!(parent(""), None);
         assert_eq!(last("/A/"), Some(Cow::Borrowed("")));
         assert_eq!(segments("").count(), 0);
+    }
+
+    #[test]
+    fn dotted_paths() {
+        assert_eq!(
+            dotted("/TrainingJobDefinitions/1/HyperParameterRanges/IntegerParameterRanges/0"),
+            "TrainingJobDefinitions[1].HyperParameterRanges.IntegerParameterRanges[0]"
+        );
+        assert_eq!(dotted(""), "");
+        assert_eq!(dotted("/RoleArn"), "RoleArn");
     }
 }

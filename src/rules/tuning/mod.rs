@@ -20,6 +20,7 @@ registry! {
     tuning_limit_exceeded,
     resource_configs_conflict,
     too_few_combinations,
+    duplicate_range_name,
 }
 
 use crate::model::{

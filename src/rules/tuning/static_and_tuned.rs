@@ -39,7 +39,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     pointer::join(&statics_at, key),
                     Target::Key,
-                    format!("hyperparameter `{name}` is static and also tuned (the range at {range_at}): a static hyperparameter is one the tuning job does not tune"),
+                    format!(
+                        "hyperparameter `{name}` is static and also tuned (by `{}`): a static hyperparameter is one the tuning job does not tune",
+                        pointer::dotted(range_at)
+                    ),
                 )
                 .with_help(format!("remove `{name}` from StaticHyperParameters to tune it, or remove its range to keep it fixed")),
             );
