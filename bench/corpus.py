@@ -423,6 +423,7 @@ def kubernetes(path, resources):
                                "TensorBoardOutputConfig", "ExperimentConfig"):
                     d.pop(member, None)
                 d["StaticHyperParameters"] = d.pop("HyperParameters", {"objective": "binary:logistic"})
+                d["StaticHyperParameters"].pop("max_depth", None)  # tuned below
                 d["DefinitionName"] = f"def-{k}"
                 d["TuningObjective"] = {"Type": "Maximize", "MetricName": "validation:auc"}
                 d["HyperParameterRanges"] = {"IntegerParameterRanges": [
