@@ -292,9 +292,13 @@ fn check_request(
     let tuning: Option<model::CreateHyperParameterTuningJobRequest> = (request.shape
         == Shape::TuningJob)
         .then(|| crate::instance::deserialize(root).unwrap_or_default());
+    let definition: Option<model::HyperParameterTrainingJobDefinition> = (request.shape
+        == Shape::TrainingJobDefinition)
+        .then(|| crate::instance::deserialize(root).unwrap_or_default());
     let cx = Context {
         source,
         tuning: tuning.as_ref(),
+        definition: definition.as_ref(),
         shape: request.shape,
         root,
         request: &typed,

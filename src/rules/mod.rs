@@ -76,6 +76,9 @@ pub struct Context<'a> {
     pub request: &'a CreateTrainingJobRequest,
     /// The tuning request, when the request checked is a tuning job (`Shape::TuningJob`).
     pub tuning: Option<&'a crate::model::CreateHyperParameterTuningJobRequest>,
+    /// The training job definition, when the request checked is one
+    /// (`Shape::TrainingJobDefinition`): the members a CreateTrainingJob request lacks.
+    pub definition: Option<&'a crate::model::HyperParameterTrainingJobDefinition>,
     pub schema_errors: &'a [SchemaError],
     /// Which policy rules run, and their parameters (`[policy]` in the configuration).
     pub policy: &'a crate::policy::Policy,

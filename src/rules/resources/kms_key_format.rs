@@ -60,6 +60,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             VOLUME_FORMS,
             "only a key ID or a key ARN",
         ),
+        (
+            "/HyperParameterTuningResourceConfig/VolumeKmsKeyId",
+            "HyperParameterTuningResourceConfig.VolumeKmsKeyId",
+            cx.definition
+                .and_then(|d| d.hyper_parameter_tuning_resource_config.as_ref())
+                .and_then(|r| r.volume_kms_key_id.as_deref()),
+            VOLUME_FORMS,
+            "only a key ID or a key ARN",
+        ),
     ];
     for (at, name, value, allowed, allowed_text) in fields {
         let Some(value) = value else {

@@ -40,6 +40,59 @@ pub(crate) fn job_instance_types<'a>(
     instance_types(cx).chain(preferences)
 }
 
+/// The pointer of a tuning job definition's `HyperParameterTuningResourceConfig`.
+pub(crate) const TUNING_RESOURCES: &str = "/HyperParameterTuningResourceConfig";
+
+/// One instance configuration of a tuning job definition's `HyperParameterTuningResourceConfig`:
+/// its own `InstanceType`, or one of its `InstanceConfigs`, with the volume size that goes with
+/// it. (The configuration's `VolumeKmsKeyId` is shared by all.)
+pub(crate) struct TuningInstance {
+    pub t: &'static crate::facts::InstanceType,
+    /// The pointer of its `VolumeSizeInGB`, and the size when it is given.
+    pub size_at: String,
+    pub size: Option<i64>,
+}
+
+/// The instance configurations of a tuning job definition's `HyperParameterTuningResourceConfig`
+/// whose instance types the facts table knows.
+pub(crate) fn tuning_instances(cx: &Context<'_>) -> Vec<TuningInstance> {
+    let Some(rc) = cx
+        .definition
+        .and_then(|d| d.hyper_parameter_tuning_resource_config.as_ref())
+    else {
+        return Vec::new();
+    };
+    let own = rc.instance_type.as_deref().map(|t| {
+        (
+            t,
+            format!("{TUNING_RESOURCES}/VolumeSizeInGB"),
+            rc.volume_size_in_gb,
+        )
+    });
+    let listed = rc
+        .instance_configs
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            Some((
+                c.instance_type.as_deref()?,
+                format!("{TUNING_RESOURCES}/InstanceConfigs/{i}/VolumeSizeInGB"),
+                c.volume_size_in_gb,
+            ))
+        });
+    own.into_iter()
+        .chain(listed)
+        .filter_map(|(name, size_at, size)| {
+            Some(TuningInstance {
+                t: crate::facts::instance_type(name)?,
+                size_at,
+                size,
+            })
+        })
+        .collect()
+}
+
 /// Whether a list member of `ResourceConfig` is given: a non-empty list, a value of another
 /// type (the schema reports it), or a Step Functions path (`Name.$`).
 pub(crate) fn list_set<T>(cx: &Context<'_>, pointer: &str, typed: Option<&[T]>) -> bool {

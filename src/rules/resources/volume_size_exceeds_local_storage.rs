@@ -16,6 +16,30 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // A tuning job definition's HyperParameterTuningResourceConfig: each instance configuration
+    // has its own volume size.
+    for i in super::tuning_instances(cx) {
+        let Some(size) = i.size.filter(|s| *s > 0) else {
+            continue;
+        };
+        if i.t.storage == Storage::Nvme && size as u64 > i.t.local_storage_gb {
+            out.push(
+                cx.diagnostic(
+                    &RULE,
+                    i.size_at,
+                    Target::Value,
+                    format!(
+                        "VolumeSizeInGB is {size}, but {} has {} GB of local storage",
+                        i.t.name, i.t.local_storage_gb
+                    ),
+                )
+                .with_help(format!(
+                    "the storage of {} is fixed to its instance store: use at most {}",
+                    i.t.name, i.t.local_storage_gb
+                )),
+            );
+        }
+    }
     let Some(size) = cx
         .request
         .resource_config
