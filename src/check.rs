@@ -305,9 +305,14 @@ fn check_request(
         schema_errors: &schema_errors,
         policy,
     };
+    // A definition inside a tuning job has the tuning job's pointer before its own; one with
+    // none is a file of its own.
+    let alone = request.shape == Shape::TrainingJobDefinition && request.origin.pointer.is_empty();
     let mut found = Vec::new();
     for rule in rules::RULES.iter() {
-        if (rule.opt_in() && !policy.enables(rule.code)) || !rules::applies(rule, request.shape) {
+        if (rule.opt_in() && !policy.enables(rule.code))
+            || !rules::applies(rule, request.shape, alone)
+        {
             continue;
         }
         if let Check::Request(check) = rule.check {

@@ -101,8 +101,10 @@ const EXPECTED: &[(&str, &[Finding])] = &[
         "tuning-definition.json",
         &[
             ("SL103", 4, "\"Maximise\""),
-            ("SL601", 9, "\"0123456789abcdef0123456789abcdef01234567\""),
-            ("SL501", 34, "\"VolumeKmsKeyId\""),
+            // The tuning job's rules about one definition run on a definition of its own.
+            ("TN001", 11, "\"10\""),
+            ("SL601", 18, "\"0123456789abcdef0123456789abcdef01234567\""),
+            ("SL501", 43, "\"VolumeKmsKeyId\""),
         ],
     ),
     (
@@ -1138,7 +1140,7 @@ fn a_training_job_definition_of_its_own() {
     .unwrap();
     let out = json_of(&[dir.path().to_str().unwrap()]);
     assert_eq!(out["summary"]["files"], 1, "{out}");
-    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 3, "{out}");
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 4, "{out}");
     // Read as a CreateTrainingJob request, it is not one: the hint names the kind.
     let out = json_of(&["--kind", "request", file.to_str().unwrap()]);
     let hinted = out["diagnostics"]
@@ -1152,9 +1154,9 @@ fn a_training_job_definition_of_its_own() {
                     .is_some_and(|h| h.contains("--kind definition"))
         })
         .count();
-    assert_eq!(hinted, 3, "{out}");
+    assert_eq!(hinted, 4, "{out}");
     let out = json_of(&["--kind", "definition", file.to_str().unwrap()]);
-    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 3, "{out}");
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 4, "{out}");
 }
 
 /// The real ACK and operator resources of the corpus: the findings reviewed (see the README's

@@ -239,14 +239,25 @@ const ON_TUNING_JOBS: &[&str] = &[
     "SL603", "SL701", "SL702", "PL006",
 ];
 
-/// Whether `rule` runs on a request of `shape`: declared here, for every rule, rather than left
-/// to whether the members it reads happen to be absent.
-pub fn applies(rule: &Rule, shape: crate::shape::Shape) -> bool {
+/// The tuning job's rules about one training job definition (its ranges, its hyperparameters,
+/// its objective, its resources): they also run on a definition of its own (a file), which has
+/// no tuning job around it to run them.
+const ON_DEFINITIONS_ALONE: &[&str] = &[
+    "TN001", "TN002", "TN005", "TN006", "TN008", "TN009", "TN016", "TN018",
+];
+
+/// Whether `rule` runs on a request of `shape` (`alone`: a training job definition of its own,
+/// not inside a tuning job): declared here, for every rule, rather than left to whether the
+/// members it reads happen to be absent.
+pub fn applies(rule: &Rule, shape: crate::shape::Shape, alone: bool) -> bool {
     use crate::shape::Shape;
     let tuning = rule.code.starts_with(TUNING_PREFIX);
     match shape {
         Shape::TrainingJob => !tuning,
-        Shape::TrainingJobDefinition => !tuning && !NOT_ON_DEFINITIONS.contains(&rule.code),
+        Shape::TrainingJobDefinition if tuning => {
+            alone && ON_DEFINITIONS_ALONE.contains(&rule.code)
+        }
+        Shape::TrainingJobDefinition => !NOT_ON_DEFINITIONS.contains(&rule.code),
         Shape::TuningJob => tuning || ON_TUNING_JOBS.contains(&rule.code),
     }
 }

@@ -1,7 +1,6 @@
 //! TN018 `duplicate-range-name` (see `rules/TN018.md`).
 
 use crate::diagnostic::{Diagnostic, Severity, Target};
-use crate::model::ParameterRanges;
 use crate::rules::{quote_for_message, Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -14,24 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
-    // Every ParameterRanges object as written: the tuning job's and each definition's own.
-    let mut holders: Vec<(String, &ParameterRanges)> = Vec::new();
-    if let Some(r) = t
-        .hyper_parameter_tuning_job_config
-        .as_ref()
-        .and_then(|c| c.parameter_ranges.as_ref())
-    {
-        holders.push((super::JOB_RANGES.to_string(), r));
-    }
-    for (at, d) in super::definitions(t) {
-        if let Some(r) = &d.hyper_parameter_ranges {
-            holders.push((format!("{at}/HyperParameterRanges"), r));
-        }
-    }
-    for (at, ranges) in holders {
+    for (at, ranges) in super::range_holders(cx) {
         let names = super::range_names(&at, ranges);
         for (i, (range_at, name)) in names.iter().enumerate() {
             let Some((first_at, _)) = names[..i].iter().find(|(_, n)| n == name) else {

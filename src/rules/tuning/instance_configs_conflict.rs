@@ -13,10 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
-    for (at, d) in super::definitions(t) {
+    for (at, d) in super::definitions_of(cx) {
         let Some(rc) = &d.hyper_parameter_tuning_resource_config else {
             continue;
         };

@@ -33,6 +33,19 @@ fn tuning<'a>(cx: &Context<'a>) -> Option<&'a CreateHyperParameterTuningJobReque
     cx.tuning
 }
 
+/// The training job definitions the checked request holds, with their pointers: a tuning
+/// job's ([`definitions`]), or a definition file's own (`""`: a definition of its own, which
+/// [`crate::rules::applies`] lets the rules about one definition read).
+pub fn definitions_of<'a>(
+    cx: &Context<'a>,
+) -> Vec<(String, &'a HyperParameterTrainingJobDefinition)> {
+    match (cx.tuning, cx.definition) {
+        (Some(t), _) => definitions(t),
+        (None, Some(d)) => vec![(String::new(), d)],
+        (None, None) => Vec::new(),
+    }
+}
+
 /// Each training job definition of the tuning request with its pointer: the one
 /// `TrainingJobDefinition`, or every item of `TrainingJobDefinitions`.
 pub fn definitions(
@@ -223,26 +236,28 @@ pub struct Range<'a> {
     pub scaling: Option<&'a str>,
 }
 
-/// Every numeric range of the tuning request.
-pub fn ranges<'a>(cx: &Context<'a>) -> Vec<Range<'a>> {
-    let Some(t) = tuning(cx) else {
-        return Vec::new();
-    };
+/// Every `ParameterRanges` object as written, with its pointer: the tuning job's own, and each
+/// training job definition's `HyperParameterRanges`.
+pub fn range_holders<'a>(cx: &Context<'a>) -> Vec<(String, &'a ParameterRanges)> {
     let mut holders: Vec<(String, &ParameterRanges)> = Vec::new();
-    if let Some(r) = t
-        .hyper_parameter_tuning_job_config
-        .as_ref()
+    if let Some(r) = tuning(cx)
+        .and_then(|t| t.hyper_parameter_tuning_job_config.as_ref())
         .and_then(|c| c.parameter_ranges.as_ref())
     {
-        holders.push(("/HyperParameterTuningJobConfig/ParameterRanges".into(), r));
+        holders.push((JOB_RANGES.to_string(), r));
     }
-    for (at, d) in definitions(t) {
+    for (at, d) in definitions_of(cx) {
         if let Some(r) = d.hyper_parameter_ranges.as_ref() {
             holders.push((format!("{at}/HyperParameterRanges"), r));
         }
     }
+    holders
+}
+
+/// Every numeric range of the tuning request.
+pub fn ranges<'a>(cx: &Context<'a>) -> Vec<Range<'a>> {
     let mut out = Vec::new();
-    for (at, r) in holders {
+    for (at, r) in range_holders(cx) {
         for (i, range) in r.integer_parameter_ranges.iter().flatten().enumerate() {
             out.push(Range {
                 at: format!("{at}/IntegerParameterRanges/{i}"),

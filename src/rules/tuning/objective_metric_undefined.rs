@@ -17,17 +17,14 @@ pub const RULE: Rule = Rule {
 use super::SINGLE;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
-    let job_objective = t
-        .hyper_parameter_tuning_job_config
-        .as_ref()
+    let job_objective = cx
+        .tuning
+        .and_then(|t| t.hyper_parameter_tuning_job_config.as_ref())
         .and_then(|c| c.hyper_parameter_tuning_job_objective.as_ref())
         .and_then(|o| o.metric_name.as_deref());
     // Each definition with its objective (its own TuningObjective; for the one
     // TrainingJobDefinition, else the tuning job's objective), and where that is written.
-    let definitions = super::definitions(t).into_iter().map(|(here, d)| match own(d) {
+    let definitions = super::definitions_of(cx).into_iter().map(|(here, d)| match own(d) {
         None if here == SINGLE => (
             d,
             "/HyperParameterTuningJobConfig/HyperParameterTuningJobObjective/MetricName".into(),

@@ -13,10 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
-    for (at, _) in super::definitions(t) {
+    for (at, _) in super::definitions_of(cx) {
         // Present as written (a value known later counts: it is one or the other all the same).
         let tuning_config = format!("{at}/HyperParameterTuningResourceConfig");
         if !(cx.has(&format!("{at}/ResourceConfig")) && cx.has(&tuning_config)) {

@@ -14,10 +14,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
-    for (here, d) in super::definitions(t) {
+    for (here, d) in super::definitions_of(cx) {
         let Some(statics) = &d.static_hyper_parameters else {
             continue;
         };

@@ -25,12 +25,9 @@ fn count(r: &ParameterRanges) -> usize {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(t) = cx.tuning else {
-        return;
-    };
     // Each definition with its ranges: its own HyperParameterRanges, or (for the one
     // TrainingJobDefinition) the tuning job's ParameterRanges.
-    let definitions = super::definitions(t).into_iter().map(|(here, d)| {
+    let definitions = super::definitions_of(cx).into_iter().map(|(here, d)| {
         let (at, ranges) = super::ranges_of(cx, &here, d);
         (here, at, d, ranges)
     });
