@@ -321,6 +321,7 @@ fn check_request(
     }
     scrub_secrets(&cx, &mut found);
     secrets.extend(found.iter().filter(|d| d.redact).map(|d| d.span));
+    secrets.extend(echoes(&cx, &found));
     let at = &request.origin.pointer;
     for mut d in found {
         if let Some(spelling) = &request.spelling {
@@ -403,6 +404,32 @@ fn a_type(name: &str) -> &'static str {
 
 /// A secret found by one rule may be echoed by another (a pattern or length message quoting the
 /// value). Replace every occurrence of each found secret in every message with its redaction.
+/// Every other place in the request that holds a secret found (a key given twice, whose first
+/// value the rules never read; the same token pasted elsewhere): shown as source context, it
+/// must be masked too.
+fn echoes(cx: &Context<'_>, found: &[Diagnostic]) -> Vec<Span> {
+    let secrets: foldhash::HashSet<&str> = found
+        .iter()
+        .filter(|d| d.redact)
+        .filter_map(|d| cx.root.lookup(&d.pointer)?.node.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut spans = Vec::new();
+    if secrets.is_empty() {
+        return spans;
+    }
+    fn walk(node: &crate::tree::Node, secrets: &foldhash::HashSet<&str>, out: &mut Vec<Span>) {
+        match &node.value {
+            Value::String(s) if secrets.contains(s.as_str()) => out.push(node.span),
+            Value::Object(members) => members.iter().for_each(|m| walk(&m.value, secrets, out)),
+            Value::Array(items) => items.iter().for_each(|i| walk(i, secrets, out)),
+            _ => {}
+        }
+    }
+    walk(cx.root, &secrets, &mut spans);
+    spans
+}
+
 fn scrub_secrets(cx: &Context<'_>, out: &mut [Diagnostic]) {
     let found: Vec<String> = out
         .iter()

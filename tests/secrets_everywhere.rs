@@ -640,3 +640,46 @@ fn the_language_server_shows_no_secret() {
     client.stop();
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// A key given twice: the rules read the last value, but the first is shown as source context
+/// too (SL002's), and must be masked as well; so must the same token pasted elsewhere.
+#[test]
+fn a_secret_written_twice_is_masked_both_times() {
+    const TOKEN: &str = "hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+    let dir = tempfile::tempdir().unwrap();
+    let request = dir.path().join("twice.yaml");
+    std::fs::write(
+        &request,
+        format!(
+            "TrainingJobName: job\nRoleArn: arn:aws:iam::123456789012:role/r\n\
+             AlgorithmSpecification:\n  TrainingImage: 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1\n  TrainingInputMode: File\n\
+             HyperParameters:\n  hf_token: {TOKEN}\n  hf_token: {TOKEN}\n\
+             Environment:\n  NOTE: {TOKEN}\n\
+             OutputDataConfig:\n  S3OutputPath: s3://b/o\n\
+             ResourceConfig: {{InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 30}}\n\
+             StoppingCondition: {{MaxRuntimeInSeconds: 3600}}\n"
+        ),
+    )
+    .unwrap();
+    // The SageMaker Operator's `{name, value}` lists make a name given twice common.
+    let operator = dir.path().join("operator.yaml");
+    let resource = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/valid/k8s-operator-tuning-job.yaml"),
+    )
+    .unwrap()
+    .replace(
+        "      - name: num_class\n",
+        &format!(
+            "      - name: hf_token\n        value: {TOKEN}\n      - name: hf_token\n        value: {TOKEN}\n      - name: num_class\n"
+        ),
+    );
+    assert!(resource.contains(TOKEN));
+    std::fs::write(&operator, resource).unwrap();
+    for path in [&request, &operator] {
+        for format in ["human", "concise", "json", "sarif", "github"] {
+            let out = run(path, format);
+            assert!(out.contains("SL601"), "{format}: {out}");
+            assert!(!out.contains(TOKEN), "{} {format}: {out}", path.display());
+        }
+    }
+}
