@@ -275,6 +275,27 @@ fn bad_config_is_exit_2_naming_file_line_and_key() {
 }
 
 #[test]
+fn a_comment_after_a_quoted_value_suppresses_it() {
+    // The value's span ends at its closing quote: the comment after it is a comment.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root().join("testdata/valid/minimal.yaml")).unwrap();
+    let name = text
+        .lines()
+        .find(|l| l.starts_with("TrainingJobName:"))
+        .unwrap()
+        .to_string();
+    let quoted = "TrainingJobName: \"churn_2025\"  # sagelint: ignore[SL104] legacy name";
+    write(dir.path(), "job.yaml", &text.replace(&name, quoted));
+    let v = json(&run(dir.path(), &["check", "--format", "json", "job.yaml"]));
+    assert_eq!(rules_of(&v), Vec::<String>::new(), "{v:#}");
+    let unquoted = text.replace(&name, "TrainingJobName: \"churn_2025\"  # a note");
+    write(dir.path(), "job.yaml", &unquoted);
+    let v = json(&run(dir.path(), &["check", "--format", "json", "job.yaml"]));
+    assert_eq!(rules_of(&v), ["SL104"], "{v:#}");
+    assert_eq!(v["diagnostics"][0]["span"]["length"], 12, "{v:#}");
+}
+
+#[test]
 fn yaml_comments_suppress_and_unused_ones_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let text =

@@ -213,6 +213,32 @@ impl<'t> Builder<'t> {
         Span::new(self.byte(s.start.index()), self.byte(s.end.index()))
     }
 
+    /// A quoted scalar's span, ending at its closing quote: the parser's runs on over the spaces
+    /// and the comment after it, which would take a suppression comment, or an edit there, for
+    /// part of the value.
+    fn quoted(&self, span: Span, style: ScalarStyle) -> Span {
+        let quote = if style == ScalarStyle::SingleQuoted {
+            b'\''
+        } else {
+            b'"'
+        };
+        let bytes = self.text.as_bytes();
+        if bytes.get(span.start) != Some(&quote) {
+            return span;
+        }
+        let mut i = span.start + 1;
+        while i < bytes.len().min(span.end.max(span.start + 1)) {
+            match bytes[i] {
+                b'\\' if quote == b'"' => i += 2,
+                // `''` is a quote inside a single-quoted scalar.
+                b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+                b if b == quote => return Span::new(span.start, i + 1),
+                _ => i += 1,
+            }
+        }
+        span
+    }
+
     fn scan_error(&mut self, e: &ScanError) {
         let at = self.byte(e.marker().index());
         let end = self.text[at..]
@@ -293,6 +319,12 @@ impl<'t> Builder<'t> {
                 self.complete(tagged(node, tag), nodes, anchor, None)
             }
             Event::Scalar(text, style, anchor, tag) => {
+                let span = match style {
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+                        self.quoted(span, style)
+                    }
+                    _ => span,
+                };
                 let forced_string = tag
                     .as_ref()
                     .is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
@@ -595,6 +627,21 @@ mod tests {
         assert_eq!(text_of(text, m[0].key_span), "Täg");
         assert_eq!(text_of(text, m[0].value.span), "\"wört\"");
         assert_eq!(text_of(text, m[1].value.span), "plain välue");
+    }
+
+    #[test]
+    fn quoted_spans_end_at_the_closing_quote() {
+        // The parser's own span runs on over the spaces and the comment after the value.
+        let text = "A: \"x\\\" y\"  # sagelint: ignore[SL104]\nB: 'it''s'   # note\nC: \"multi\n  line\"  \nD: [\"in\" , 'flow' ]\n";
+        let r = root(text);
+        let m = r.as_object().expect("map");
+        assert_eq!(text_of(text, m[0].value.span), "\"x\\\" y\"");
+        assert_eq!(m[0].value.as_str(), Some("x\" y"));
+        assert_eq!(text_of(text, m[1].value.span), "'it''s'");
+        assert_eq!(text_of(text, m[2].value.span), "\"multi\n  line\"");
+        let flow = m[3].value.as_array().expect("list");
+        assert_eq!(text_of(text, flow[0].span), "\"in\"");
+        assert_eq!(text_of(text, flow[1].span), "'flow'");
     }
 
     #[test]
