@@ -13,7 +13,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if cx.root.get("AlgorithmSpecification").is_none() {
+    // Only an object written out: a specification known later (a placeholder, a Step Functions
+    // path) has members no one can see yet, and one of another type is the schema's.
+    let written = cx
+        .root
+        .get("AlgorithmSpecification")
+        .is_some_and(|n| n.as_object().is_some());
+    if !written {
         return;
     }
     let name = cx.has("/AlgorithmSpecification/AlgorithmName");

@@ -15,6 +15,10 @@ pub const RULE: Rule = Rule {
 const MAX_JOBS: &str = "/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // Autotune may choose other ranges and limits than those written.
+    if super::autotuned(cx) {
+        return;
+    }
     let Some(config) = cx
         .tuning
         .and_then(|t| t.hyper_parameter_tuning_job_config.as_ref())

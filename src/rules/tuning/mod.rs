@@ -46,6 +46,12 @@ pub fn definitions_of<'a>(
     }
 }
 
+/// Whether the tuning job asks Autotune to choose its ranges, resource limits and strategy:
+/// the limits it writes are then not the last word (API Reference, `Autotune`).
+pub fn autotuned(cx: &Context<'_>) -> bool {
+    cx.has("/Autotune")
+}
+
 /// Each training job definition of the tuning request with its pointer: the one
 /// `TrainingJobDefinition`, or every item of `TrainingJobDefinitions`.
 pub fn definitions(
@@ -366,6 +372,10 @@ mod tests {
         // 2 x 2 = 4 < 6; 3 x 2 = 6 is enough.
         let integers = "    IntegerParameterRanges:\n    - {Name: depth, MinValue: '3', MaxValue: '4'}\n    CategoricalParameterRanges:\n    - {Name: booster, Values: [gbtree, dart, dart]}\n";
         assert_eq!(bayesian(integers), too_few);
+        // Autotune chooses the limits itself.
+        let autotuned =
+            single(integers, "", "").replace("Grid", "Bayesian") + "Autotune: {Mode: Enabled}\n";
+        assert!(found(&autotuned).is_empty());
         assert!(bayesian(&integers.replace("'4'", "'5'")).is_empty());
         // A continuous range has no end of values; a bound that is not an integer (TN001's) or
         // known later leaves the count unknown.

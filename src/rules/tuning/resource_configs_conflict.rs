@@ -6,7 +6,7 @@ use crate::rules::{Check, Context, Rule};
 pub const RULE: Rule = Rule {
     code: "TN016",
     name: "resource-configs-conflict",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A training job definition with both ResourceConfig and HyperParameterTuningResourceConfig",
     doc: include_str!("../../../rules/TN016.md"),
     check: Check::Request(check),
