@@ -16,9 +16,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(allowed) = &cx.policy.allowed_instance_types else {
         return;
     };
-    // Every instance type the job may run on: the cluster's, each group's, and each preference
-    // (unknown names are the schema's to report; values known later are not judged).
-    for (at, facts) in crate::rules::resources::job_instance_types(cx) {
+    // Every instance type the job may run on: the cluster's, each group's, each preference, and
+    // a tuning definition's instance configurations (unknown names are the schema's to report;
+    // values known later are not judged).
+    for (at, facts) in crate::rules::resources::every_instance_type(cx) {
         let name = facts.name;
         if allowed.allows(name) {
             continue;

@@ -14,7 +14,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(n) = crate::rules::resources::total_instances(cx).filter(|n| *n > 1) else {
+    use crate::rules::resources::{total_instances, tuning_instance_count};
+    // (A tuning definition's instance configurations: the most instances any of them asks for.)
+    let instances = total_instances(cx).or_else(|| tuning_instance_count(cx));
+    let Some(n) = instances.filter(|n| *n > 1) else {
         return;
     };
     let Ok(value) = flag(

@@ -104,6 +104,49 @@ mod edge_cases {
     }
 
     #[test]
+    fn a_tuning_definitions_instance_configurations_are_checked() {
+        // A definition of its own (a file): its HyperParameterTuningResourceConfig is where the
+        // instance types, counts and key are.
+        let definition = |resources: &str| {
+            HEAD.replace(
+                "TrainingJobName: j\n",
+                "StaticHyperParameters: {objective: 'reg:linear'}\n",
+            ) + resources
+                + "StoppingCondition: {MaxRuntimeInSeconds: 60}\n"
+        };
+        let configs = definition(
+            "HyperParameterTuningResourceConfig:\n  InstanceConfigs:\n  - {InstanceType: ml.m5.xlarge, InstanceCount: 1, VolumeSizeInGB: 30}\n  - {InstanceType: ml.c5.2xlarge, InstanceCount: 4, VolumeSizeInGB: 30}\n",
+        );
+        let only = |code: &'static str, policy: &mut Policy, text: &str| {
+            policy.enable(code);
+            let source = SourceFile::new("t.yaml", text.to_string(), Format::Yaml);
+            crate::check::check_parsed_with(&source, crate::parse::parse(&source), policy)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.rule.code == code)
+                .map(|d| d.pointer)
+                .collect::<Vec<_>>()
+        };
+        let mut p = Policy::default();
+        p.allowed_instance_types = Some(AllowList::new(&["ml.m5.*".to_string()]).expect("ok"));
+        assert_eq!(
+            only("PL007", &mut p, &configs),
+            ["/HyperParameterTuningResourceConfig/InstanceConfigs/1/InstanceType"]
+        );
+        assert_eq!(
+            only("PL003", &mut Policy::default(), &configs),
+            ["/HyperParameterTuningResourceConfig/InstanceConfigs/0/InstanceType"]
+        );
+        // Four instances in one of the configurations: a distributed job.
+        assert_eq!(only("PL002", &mut Policy::default(), &configs), [""]);
+        let keyed = configs.replace(
+            "  InstanceConfigs:",
+            "  VolumeKmsKeyId: 1234abcd-12ab-34cd-56ef-1234567890ab\n  InstanceConfigs:",
+        );
+        assert!(only("PL003", &mut Policy::default(), &keyed).is_empty());
+    }
+
+    #[test]
     fn no_policy_that_another_rule_forbids_meeting() {
         // Semantic Segmentation cannot run isolated (SL208): PL001 does not ask for it.
         let rc = "ResourceConfig: {InstanceType: ml.p3.2xlarge, InstanceCount: 1, VolumeSizeInGB: 30}\nStoppingCondition: {MaxRuntimeInSeconds: 60}\n";

@@ -3,7 +3,8 @@
 use super::serverless;
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::facts::Storage;
-use crate::rules::resources::job_instance_types;
+use crate::facts::InstanceType;
+use crate::rules::resources::{job_instance_types, tuning_instances, TUNING_RESOURCES};
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -16,12 +17,28 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if serverless(cx) || cx.has("/ResourceConfig/VolumeKmsKeyId") {
-        return;
+    if !serverless(cx) && !cx.has("/ResourceConfig/VolumeKmsKeyId") {
+        report(cx, out, "ResourceConfig", job_instance_types(cx).collect());
     }
+    // A tuning job definition's instance configurations share one key.
+    if !cx.has(&format!("{TUNING_RESOURCES}/VolumeKmsKeyId")) {
+        let types = tuning_instances(cx)
+            .into_iter()
+            .map(|i| (i.type_at, i.t))
+            .collect();
+        report(cx, out, "HyperParameterTuningResourceConfig", types);
+    }
+}
+
+/// The finding for the resources of `member` (its instance types), which has no key.
+fn report(
+    cx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    member: &str,
+    types: Vec<(String, &'static InstanceType)>,
+) {
     // Every type the job may run on (groups and preferences included) must be EBS-backed: one
     // with NVMe storage cannot take a key at all (SL501), so the policy cannot be met.
-    let types: Vec<_> = job_instance_types(cx).collect();
     if types.iter().any(|(_, t)| t.storage != Storage::EbsOnly) {
         return;
     }
@@ -34,10 +51,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             at,
             Target::Value,
             format!(
-                "{} stores the job's data on an EBS volume, and ResourceConfig has no VolumeKmsKeyId: the volume is encrypted with an AWS managed key, not your customer managed key",
+                "{} stores the job's data on an EBS volume, and {member} has no VolumeKmsKeyId: the volume is encrypted with an AWS managed key, not your customer managed key",
                 t.name
             ),
         )
-        .with_help("set ResourceConfig.VolumeKmsKeyId to the ID or ARN of your KMS key"),
+        .with_help(format!("set {member}.VolumeKmsKeyId to the ID or ARN of your KMS key")),
     );
 }

@@ -48,6 +48,8 @@ pub(crate) const TUNING_RESOURCES: &str = "/HyperParameterTuningResourceConfig";
 /// it. (The configuration's `VolumeKmsKeyId` is shared by all.)
 pub(crate) struct TuningInstance {
     pub t: &'static crate::facts::InstanceType,
+    /// The pointer of its `InstanceType`.
+    pub type_at: String,
     /// The pointer of its `VolumeSizeInGB`, and the size when it is given.
     pub size_at: String,
     pub size: Option<i64>,
@@ -62,13 +64,10 @@ pub(crate) fn tuning_instances(cx: &Context<'_>) -> Vec<TuningInstance> {
     else {
         return Vec::new();
     };
-    let own = rc.instance_type.as_deref().map(|t| {
-        (
-            t,
-            format!("{TUNING_RESOURCES}/VolumeSizeInGB"),
-            rc.volume_size_in_gb,
-        )
-    });
+    let own = rc
+        .instance_type
+        .as_deref()
+        .map(|t| (t, String::new(), rc.volume_size_in_gb));
     let listed = rc
         .instance_configs
         .iter()
@@ -77,20 +76,48 @@ pub(crate) fn tuning_instances(cx: &Context<'_>) -> Vec<TuningInstance> {
         .filter_map(|(i, c)| {
             Some((
                 c.instance_type.as_deref()?,
-                format!("{TUNING_RESOURCES}/InstanceConfigs/{i}/VolumeSizeInGB"),
+                format!("/InstanceConfigs/{i}"),
                 c.volume_size_in_gb,
             ))
         });
     own.into_iter()
         .chain(listed)
-        .filter_map(|(name, size_at, size)| {
+        .filter_map(|(name, at, size)| {
             Some(TuningInstance {
                 t: crate::facts::instance_type(name)?,
-                size_at,
+                type_at: format!("{TUNING_RESOURCES}{at}/InstanceType"),
+                size_at: format!("{TUNING_RESOURCES}{at}/VolumeSizeInGB"),
                 size,
             })
         })
         .collect()
+}
+
+/// Every instance type the job may run on, with its pointer: [`job_instance_types`], and a
+/// tuning job definition's instance configurations ([`tuning_instances`]).
+pub(crate) fn every_instance_type<'a>(
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (String, &'static crate::facts::InstanceType)> + 'a {
+    let tuning = tuning_instances(cx).into_iter().map(|i| (i.type_at, i.t));
+    job_instance_types(cx).chain(tuning)
+}
+
+/// The most instances any configuration of a tuning job definition's
+/// `HyperParameterTuningResourceConfig` runs a training job on (its own `InstanceCount`, or one
+/// of its `InstanceConfigs`').
+pub(crate) fn tuning_instance_count(cx: &Context<'_>) -> Option<i64> {
+    let rc = cx
+        .definition
+        .and_then(|d| d.hyper_parameter_tuning_resource_config.as_ref())?;
+    let listed = rc
+        .instance_configs
+        .iter()
+        .flatten()
+        .map(|c| c.instance_count);
+    std::iter::once(rc.instance_count)
+        .chain(listed)
+        .flatten()
+        .max()
 }
 
 /// Whether a list member of `ResourceConfig` is given: a non-empty list, a value of another
