@@ -689,6 +689,37 @@ fn the_language_server_speaks_a_kubernetes_resources_spelling() {
     );
     client.stop();
 
+    // The operator's resources: only the fields its CRD has.
+    let mut client = Client::start(&[]);
+    let path = common::root().join("testdata/valid/k8s-operator-tuning-job.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    client.open(&uri, "yaml", &text);
+    let after = "    enableManagedSpotTraining: true";
+    let edited = text.replacen(after, &format!("{after}\n    "), 1);
+    client.change_full(&uri, 2, &edited);
+    let line = line_of(&edited, after) + 1;
+    let c = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 4}}),
+    );
+    let labels: Vec<_> = c
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"vpcConfig"), "{labels:?}");
+    for absent in [
+        "environment",
+        "retryStrategy",
+        "definitionName",
+        "hyperParameterRanges",
+    ] {
+        assert!(!labels.contains(&absent), "{absent}: {labels:?}");
+    }
+    client.stop();
+
     // The second document of a stream (a ConfigMap before it, a Service after it).
     let mut client = Client::start(&[]);
     let path = common::root().join("testdata/valid/k8s-ack-training-jobs.yaml");
@@ -1116,6 +1147,27 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
         "{fix}"
     );
     client.stop();
+    // A member of the API the operator's CRD does not have never reaches SageMaker.
+    std::fs::write(
+        &tuning,
+        hpo.replace(
+            "    strategy: Bayesian\n",
+            "    strategy: Bayesian\n    randomSeed: 7\n",
+        ),
+    )
+    .unwrap();
+    let out = json_of(&[tuning.to_str().unwrap()]);
+    let d = &out["diagnostics"][0];
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(d["rule"], "SL100", "{out}");
+    assert_eq!(
+        d["pointer"], "/spec/hyperParameterTuningJobConfig/randomSeed",
+        "{out}"
+    );
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .contains("not a field of the SageMaker Operator's HyperparameterTuningJob"));
     // The operator's region is required on its tuning jobs too, and its name is not.
     std::fs::write(&tuning, hpo.replace("  region: us-west-2\n", "")).unwrap();
     let out = json_of(&[tuning.to_str().unwrap()]);

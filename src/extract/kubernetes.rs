@@ -179,6 +179,7 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
             flavor,
             shape,
             root: "spec".into(),
+            kind: kind.to_string(),
             pointers: HashMap::default(),
             keys: HashSet::default(),
         },
@@ -344,6 +345,26 @@ fn ack_leaves_out(shape: Shape, object: Option<&serde_json::Value>, api: &str, n
         .is_some_and(|shape| ACK_IGNORED_SHAPES.contains(&shape))
 }
 
+/// The fields of the operator's CRDs, by kind (`operator-crd.txt`).
+static OPERATOR_FIELDS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+    LazyLock::new(|| {
+        let mut out: HashMap<&str, HashSet<&str>> = HashMap::default();
+        let mut kind = "";
+        for line in include_str!("operator-crd.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                Some(k) => kind = k,
+                None => {
+                    out.entry(kind).or_default().insert(line);
+                }
+            }
+        }
+        out
+    });
+
 /// Members of the operator's spec that are not part of the request.
 const OPERATOR_ONLY: &[&str] = &["region", "sageMakerEndpoint"];
 
@@ -373,6 +394,8 @@ pub struct Spelling {
     /// Where the request is in the resource, for texts: `spec`, or a tuning job's
     /// `spec.trainingJobDefinitions[0]`.
     root: String,
+    /// The resource's kind, as written.
+    kind: String,
     /// The pointer of each member and item of the request → the pointer as written (both
     /// relative to the request).
     pointers: HashMap<String, String>,
@@ -398,6 +421,7 @@ impl Spelling {
             flavor: self.flavor,
             shape,
             root: spec_path(&written),
+            kind: self.kind.clone(),
             pointers,
             keys: self.keys.clone(),
         }
@@ -474,8 +498,28 @@ impl Spelling {
     /// Whether the resource can hold the member `name` of the object at `api` (ACK leaves some
     /// out of its CRDs).
     pub fn offers(&self, api: &str, name: &str) -> bool {
-        self.flavor != Flavor::Ack
-            || !ack_leaves_out(self.shape, schema::at(self.shape, api), api, name)
+        match self.flavor {
+            Flavor::Ack => !ack_leaves_out(self.shape, schema::at(self.shape, api), api, name),
+            Flavor::Operator => {
+                // The field's path in the spec, as the operator's CRD lists it.
+                let root = self.root.strip_prefix("spec").unwrap_or(&self.root);
+                let parent = self.pointer(api);
+                let path: Vec<String> = root
+                    .split(['.', '['])
+                    .filter(|s| !s.is_empty() && !s.ends_with(']'))
+                    .map(str::to_string)
+                    .chain(
+                        pointer::segments(&parent)
+                            .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+                            .map(|s| s.into_owned()),
+                    )
+                    .chain(std::iter::once(self.name(Some(api), name)))
+                    .collect();
+                OPERATOR_FIELDS
+                    .get(self.kind.as_str())
+                    .is_none_or(|fields| fields.contains(path.join(".").as_str()))
+            }
+        }
     }
 
     /// Whether the last member of `api` is a key written as is (one the request does not have).
@@ -711,6 +755,21 @@ impl Builder<'_> {
                         });
                         continue;
                     }
+                    if member.is_some() && !self.operator_has(&here) {
+                        self.problems.push(Problem {
+                            rule: &unknown_key::RULE,
+                            pointer: here.clone(),
+                            span: m.key_span,
+                            message: format!(
+                                "`{}` is not a field of the SageMaker Operator's {}: its CRD has no such field, so the value never reaches SageMaker",
+                                spec_path(&here),
+                                self.kind,
+                            ),
+                            help: "the operator (end of life since February 2023) was built for an older API; remove the field, or move the job to ACK's controller, which has it".into(),
+                            remove: true,
+                        });
+                        continue;
+                    }
                     let key = match member {
                         Some(name) => {
                             self.spelling
@@ -776,6 +835,21 @@ impl Builder<'_> {
             }
             _ => node.clone(),
         }
+    }
+
+    /// Whether the operator's CRD of this kind has the field written at `written` (a pointer
+    /// into the spec); always, for ACK's resources.
+    fn operator_has(&self, written: &str) -> bool {
+        if self.flavor != Flavor::Operator {
+            return true;
+        }
+        let path: Vec<String> = pointer::segments(written)
+            .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+            .map(|s| s.into_owned())
+            .collect();
+        OPERATOR_FIELDS
+            .get(self.kind)
+            .is_none_or(|fields| fields.contains(path.join(".").as_str()))
     }
 
     /// Whether ACK leaves the member `name` of the object at `api` out of its CRD.
@@ -886,6 +960,7 @@ mod tests {
             flavor: Flavor::Ack,
             shape: Shape::TrainingJob,
             root: "spec".into(),
+            kind: "TrainingJob".into(),
             pointers: HashMap::default(),
             keys: HashSet::default(),
         }
