@@ -371,7 +371,7 @@ fn not_a_request(kind: DocumentKind, at: Span) -> Diagnostic {
         ),
     };
     parse_diagnostic(&rules::document::not_a_request::RULE, message, at).with_help(match kind {
-        DocumentKind::KubernetesResource => "sagelint checks the spec of ACK and SageMaker Operator TrainingJob resources; other Kubernetes resources hold no training job",
+        DocumentKind::KubernetesResource => "sagelint checks the spec of ACK and SageMaker Operator training and tuning job resources; other Kubernetes resources hold no training job",
         DocumentKind::StateMachine | DocumentKind::CloudFormation | DocumentKind::Pipeline => "nothing to check here; if the file should hold a training job, see the README's \"Where your requests live\"",
         _ => "a request has at least two of TrainingJobName, AlgorithmSpecification, RoleArn, OutputDataConfig, ResourceConfig, StoppingCondition, InputDataConfig, HyperParameters at the top level",
     })

@@ -26,7 +26,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let members = [
             ("DefinitionName", "a name (DefinitionName) that tells its training jobs apart from the other definitions'"),
-            ("TuningObjective", "its own objective metric (TuningObjective: Type and MetricName)"),
+            ("TuningObjective", "its own objective metric (`TuningObjective.Type` and `TuningObjective.MetricName`)"),
         ];
         for (member, what) in members {
             let member_at = format!("{at}/{member}");

@@ -33,7 +33,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         quote_for_message(name)
                     ),
                 )
-                .with_help(format!("rename this definition or the first one (/TrainingJobDefinitions/{first}/DefinitionName)")),
+                .with_help(format!("rename this definition or the first one (`TrainingJobDefinitions[{first}].DefinitionName`)")),
             ),
             None => seen.push((name, i)),
         }
