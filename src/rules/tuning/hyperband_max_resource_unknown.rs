@@ -60,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Target::Key,
                 format!("the Hyperband strategy has no MaxResource, and none of {} is a static hyperparameter to infer it from: the tuning job is rejected", EPOCHS.join(", ")),
             )
-            .with_help("set StrategyConfig.HyperbandStrategyConfig.MaxResource to the most epochs (or other resource) a training job may use, or give the epochs as a static hyperparameter under one of those names"),
+            .with_help("set StrategyConfig.HyperbandStrategyConfig.MaxResource to the most epochs (or other resource) a training job may use, or give the epochs as a static hyperparameter under one of those names (the only way in a Kubernetes resource: neither ACK's nor the SageMaker Operator's tuning job has strategyConfig)"),
         );
     }
 }
