@@ -1180,6 +1180,35 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
     assert_eq!(found, [("SL101", "/spec")], "{out}");
 }
 
+/// A training job definition that is not an object is the tuning job's schema error, once.
+#[test]
+fn a_definition_that_is_not_an_object_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tuning.json");
+    std::fs::write(
+        &file,
+        r#"{"HyperParameterTuningJobName": "x",
+ "HyperParameterTuningJobConfig": {"Strategy": "Bayesian", "ResourceLimits": {"MaxNumberOfTrainingJobs": 1, "MaxParallelTrainingJobs": 1}},
+ "TrainingJobDefinitions": [1, null]}"#,
+    )
+    .unwrap();
+    let out = json_of(&[file.to_str().unwrap()]);
+    let found: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["pointer"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("SL102", "/TrainingJobDefinitions/0"),
+            ("SL102", "/TrainingJobDefinitions/1")
+        ],
+        "{out}"
+    );
+}
+
 /// A training job definition on its own is recognised, walked, and named with `--kind`.
 #[test]
 fn a_training_job_definition_of_its_own() {

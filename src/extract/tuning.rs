@@ -27,7 +27,10 @@ pub(super) fn extract(
         supplied: &[],
         rewritten: how.rewritten,
     };
-    if let Some(d) = node.get("TrainingJobDefinition") {
+    // A definition that is not an object is the tuning job's schema error (SL102), not a
+    // request of its own; nor is one known only later.
+    let object = |d: &&Node| d.as_object().is_some();
+    if let Some(d) = node.get("TrainingJobDefinition").filter(object) {
         let at = pointer::join(&origin.pointer, "TrainingJobDefinition");
         let label = nested(&origin.label, "TrainingJobDefinition".into());
         found.request(
@@ -38,7 +41,12 @@ pub(super) fn extract(
         );
     }
     let list = node.get("TrainingJobDefinitions").and_then(Node::as_array);
-    for (i, d) in list.unwrap_or_default().iter().enumerate() {
+    for (i, d) in list
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| object(d))
+    {
         let at = pointer::join(
             &pointer::join(&origin.pointer, "TrainingJobDefinitions"),
             i.to_string(),
