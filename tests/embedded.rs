@@ -671,6 +671,11 @@ fn the_language_server_speaks_a_kubernetes_resources_spelling() {
         labels.contains(&"keepAlivePeriodInSeconds".into()),
         "{labels:?}"
     );
+    // (A member of the API newer than ACK's CRD.)
+    assert!(
+        !labels.contains(&"instancePreferences".into()),
+        "{labels:?}"
+    );
     assert!(
         !labels
             .iter()
@@ -1147,6 +1152,25 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
         "{fix}"
     );
     client.stop();
+    // A member of the API newer than ACK's CRD never reaches SageMaker either.
+    let ack = std::fs::read_to_string(common::root().join("testdata/valid/k8s-ack-tuning-job.yaml"))
+        .unwrap()
+        .replace(
+            "      volumeSizeInGB: 25\n",
+            "      volumeSizeInGB: 25\n      instancePreferences:\n        - instanceType: ml.m5.2xlarge\n",
+        );
+    std::fs::write(&tuning, ack).unwrap();
+    let out = json_of(&[tuning.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(
+        out["diagnostics"][0]["pointer"],
+        "/0/spec/trainingJobDefinition/resourceConfig/instancePreferences",
+        "{out}"
+    );
+    assert!(out["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not a field of ACK's HyperParameterTuningJob: its CRD has no such field"));
     // A member of the API the operator's CRD does not have never reaches SageMaker.
     std::fs::write(
         &tuning,
