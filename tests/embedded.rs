@@ -1262,6 +1262,32 @@ fn a_training_job_definition_of_its_own() {
     assert_eq!(hinted, 4, "{out}");
     let out = json_of(&["--kind", "definition", file.to_str().unwrap()]);
     assert_eq!(out["diagnostics"].as_array().unwrap().len(), 4, "{out}");
+
+    // Without a member only a definition has, it reads as a request without a name: the help
+    // says what else it may be.
+    let valid: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("testdata/valid/tuning-definition.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let mut bare = valid.clone();
+    for member in [
+        "DefinitionName",
+        "TuningObjective",
+        "HyperParameterRanges",
+        "StaticHyperParameters",
+    ] {
+        bare.as_object_mut().unwrap().remove(member);
+    }
+    std::fs::write(&file, serde_json::to_string_pretty(&bare).unwrap()).unwrap();
+    let out = json_of(&[file.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"][0]["rule"], "SL101", "{out}");
+    assert!(out["diagnostics"][0]["help"]
+        .as_str()
+        .unwrap()
+        .contains("--kind definition"));
+    let out = json_of(&["--kind", "definition", file.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 0, "{out}");
 }
 
 /// The real ACK and operator resources of the corpus: the findings reviewed (see the README's

@@ -30,7 +30,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if misspelt(cx, &crate::pointer::join(&e.pointer, member)) {
                 continue;
             }
-            out.push(cx.diagnostic(
+            let d = cx.diagnostic(
                 &RULE,
                 e.pointer.as_str(),
                 e.target,
@@ -38,7 +38,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "missing required key `{member}` in {}",
                     describe::object(&e.pointer)
                 ),
-            ));
+            );
+            // A tuning job's training job definition has neither (and may have nothing else
+            // that tells it from a request).
+            let definition = cx.shape == crate::shape::Shape::TrainingJob
+                && e.pointer.is_empty()
+                && member == "TrainingJobName"
+                && !cx.has("/HyperParameters");
+            out.push(if definition {
+                d.with_help("if this is one training job definition of a tuning job (what --training-job-definition reads), check it with --kind definition")
+            } else {
+                d
+            });
         }
     }
     if cx.shape != crate::shape::Shape::TrainingJob || cx.has("/ServerlessJobConfig") {
