@@ -101,6 +101,24 @@ pub const RESPONSE_MARKERS: &[&str] = &[
     "ModelArtifacts",
 ];
 
+/// The name members of other SageMaker requests that share members with a training request
+/// (`RoleArn`, `StoppingCondition`, `Environment`, ...): a document with one of them and no
+/// `TrainingJobName` is another request, not a training one.
+const OTHER_REQUESTS: &[&str] = &[
+    "ProcessingJobName",
+    "TransformJobName",
+    "ModelName",
+    "EndpointConfigName",
+    "EndpointName",
+    "JobDefinitionName",
+    "CompilationJobName",
+    "LabelingJobName",
+    "AutoMLJobName",
+    "MonitoringScheduleName",
+    "NotebookInstanceName",
+    "InferenceRecommendationsJobName",
+];
+
 /// Members only a tuning job's training job definition has (HyperParameterTrainingJobDefinition
 /// less CreateTrainingJobRequest).
 const DEFINITION_MARKERS: &[&str] = &[
@@ -233,8 +251,11 @@ pub fn classify(root: &Node) -> DocumentKind {
     let definition = DEFINITION_MARKERS.iter().any(|k| has(k))
         && !has("TrainingJobName")
         && !has("HyperParameters");
+    let other = !has("TrainingJobName") && OTHER_REQUESTS.iter().any(|k| has(k));
     if tuning {
         DocumentKind::Tuning
+    } else if other {
+        DocumentKind::Other
     } else if definition && markers(true) >= 2 {
         DocumentKind::Definition
     } else if markers(true) >= 2 {

@@ -641,3 +641,27 @@ fn schema_prints_the_generated_schema() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["$ref"], "#/definitions/CreateTrainingJobRequest");
 }
+
+#[test]
+fn other_sagemaker_requests_are_not_training_requests() {
+    // A CreateProcessingJob request shares RoleArn and StoppingCondition with a training
+    // request: its own name member says what it is.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("processing.json"),
+        r#"{"ProcessingJobName": "prep", "RoleArn": "arn:aws:iam::123456789012:role/r",
+ "StoppingCondition": {"MaxRuntimeInSeconds": 3600}, "Environment": {"MODE": "train"},
+ "ProcessingResources": {"ClusterConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 30}}}"#,
+    )
+    .unwrap();
+    let o = sagelint_in(dir.path(), &["check", "--format", "concise", "."], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = sagelint_in(
+        dir.path(),
+        &["check", "--format", "concise", "processing.json"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("SL005") && !out.contains("SL101"), "{out}");
+}
