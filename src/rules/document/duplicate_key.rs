@@ -75,9 +75,9 @@ fn duplicate(cx: &Context<'_>, m: &Member, earlier: usize, at: String) -> Diagno
     // Python's json module keeps the last value without a word; the CLI's YAML
     // loader (ruamel.yaml) refuses duplicate keys.
     let effect = match cx.source.format {
-        Format::Json => "the AWS CLI silently keeps only this last value",
+        Format::Json => "JSON readers keep only this last value (the AWS CLI does, silently)",
         Format::Yaml => {
-            "the AWS CLI rejects the file, and YAML loaders that accept it keep only this last value"
+            "YAML loaders either reject the file (the AWS CLI's does) or keep only this last value"
         }
     };
     let mut d = cx.diagnostic(
