@@ -1361,3 +1361,49 @@ fn the_real_kubernetes_resources_give_their_true_findings() {
         assert_eq!(found(clean), [], "{clean}");
     }
 }
+
+/// A baseline keeps matching a Kubernetes resource's findings when a document is added before
+/// it (its pointer's index changes, the resource does not).
+#[test]
+fn a_baseline_follows_kubernetes_resources_not_their_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let stream = dir.path().join("jobs.yaml");
+    let text =
+        std::fs::read_to_string(common::root().join("testdata/invalid/k8s-stream.yaml")).unwrap();
+    std::fs::write(&stream, &text).unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let (code, _, err) = sagelint(&[
+        "check",
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        stream.to_str().unwrap(),
+    ]);
+    assert!(code <= 1, "{err}");
+    let config_map =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n---\n";
+    std::fs::write(&stream, format!("{config_map}{text}")).unwrap();
+    let out = json_of(&[
+        "--baseline",
+        baseline.to_str().unwrap(),
+        stream.to_str().unwrap(),
+    ]);
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 0, "{out}");
+    // A new finding in one of them is still reported.
+    std::fs::write(
+        &stream,
+        format!("{config_map}{text}").replace("volumeSizeInGB: 30", "volumeSizeInGB: 0"),
+    )
+    .unwrap();
+    let out = json_of(&[
+        "--baseline",
+        baseline.to_str().unwrap(),
+        stream.to_str().unwrap(),
+    ]);
+    let rules: Vec<_> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["SL503"], "{out}");
+}

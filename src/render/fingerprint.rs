@@ -1,6 +1,11 @@
 //! Fingerprints that identify a finding across runs and line moves: the file, the rule, the
 //! JSON Pointer and the finding's rank among identical (rule, pointer) pairs — never the line,
 //! the column or the message wording. Used by SARIF `partialFingerprints` and baselines.
+//!
+//! A finding in a request inside another document is placed by the request's label and the
+//! pointer within the request (`TrainingJob churn-small` and `/resourceConfig/...`), not by the
+//! request's pointer in the file: a document added before it in a Kubernetes stream changes
+//! that pointer (`/0/spec` becomes `/1/spec`), not the resource.
 
 use super::FileResult;
 
@@ -19,15 +24,30 @@ fn fnv1a(parts: &[&str]) -> u64 {
 /// One fingerprint per diagnostic of `result`, in order.
 pub fn of(result: &FileResult) -> Vec<String> {
     let file = normalize(&result.source.name);
-    let mut seen: foldhash::HashMap<(&str, &str), usize> = Default::default();
+    let mut seen: foldhash::HashMap<(&str, &str, &str), usize> = Default::default();
     result
         .diagnostics
         .iter()
         .map(|d| {
-            let rank = seen.entry((d.rule.code, d.pointer.as_str())).or_insert(0);
+            let (label, at) = match &d.origin {
+                Some(o) if !o.pointer.is_empty() => (
+                    o.label.as_str(),
+                    d.pointer
+                        .strip_prefix(o.pointer.as_str())
+                        .unwrap_or(&d.pointer),
+                ),
+                _ => ("", d.pointer.as_str()),
+            };
+            let rank = seen.entry((d.rule.code, label, at)).or_insert(0);
             *rank += 1;
             let n = rank.to_string();
-            format!("{:016x}", fnv1a(&[&file, d.rule.code, &d.pointer, &n]))
+            // (A request file's fingerprints are what they were before requests had labels.)
+            let print = if label.is_empty() {
+                fnv1a(&[&file, d.rule.code, at, &n])
+            } else {
+                fnv1a(&[&file, d.rule.code, label, at, &n])
+            };
+            format!("{print:016x}")
         })
         .collect()
 }
