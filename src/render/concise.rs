@@ -2,7 +2,7 @@
 //! editors' quickfix lists and grep; ` (in state Train)` ends the line of a finding in a request
 //! inside a state machine, template or pipeline.
 
-use super::{sanitize, FileResult};
+use super::{one_line, sanitize, FileResult};
 
 pub fn render(results: &[FileResult]) -> String {
     let mut out = String::new();
@@ -11,7 +11,7 @@ pub fn render(results: &[FileResult]) -> String {
             let p = r.source.position(r.source.clamp(d.span).start);
             let place = d
                 .place()
-                .map(|l| format!(" (in {})", sanitize(l)))
+                .map(|l| format!(" (in {})", one_line(l)))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}] {}{place}\n",

@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the pull request diff:
 //! `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=ID name::message`.
 
-use super::{sanitize, FileResult};
+use super::{one_line, sanitize, FileResult};
 use crate::diagnostic::Severity;
 
 pub fn render(results: &[FileResult]) -> String {
@@ -31,7 +31,7 @@ pub fn render(results: &[FileResult]) -> String {
                 end.column,
                 property(&match d.place() {
                     Some(place) =>
-                        format!("{} {} in {}", d.rule.code, d.rule.name, sanitize(place)),
+                        format!("{} {} in {}", d.rule.code, d.rule.name, one_line(place)),
                     None => format!("{} {}", d.rule.code, d.rule.name),
                 }),
                 data(&message)

@@ -8,7 +8,7 @@ use miette::{
     MietteSpanContents, NamedSource, Report, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{display_text, sanitize, FileResult, Summary};
+use super::{display_text, one_line, sanitize, FileResult, Summary};
 use crate::diagnostic::Severity;
 
 /// Width the reports wrap at; fixed so output is the same in every terminal and in tests.
@@ -42,7 +42,7 @@ pub fn render(results: &[FileResult], color: bool) -> String {
             // Where the request is, for a file that holds several (`in state Train`).
             let place = d
                 .place()
-                .map(|l| format!(" in {}", sanitize(l)))
+                .map(|l| format!(" in {}", one_line(l)))
                 .unwrap_or_default();
             let mut md = MietteDiagnostic::new(sanitize(&d.message))
                 .with_code(format!("{}({}){place}", d.rule.code, d.rule.name))

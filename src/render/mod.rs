@@ -231,6 +231,12 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// [`sanitize`], on one line: what a line of output names (the request a finding is in, whose
+/// label holds a name from the file) must not break the line.
+pub fn one_line(s: &str) -> String {
+    sanitize(s).replace('\n', "\\n").replace('\t', "\\t")
+}
+
 /// JSON text (serde's) with the characters it leaves raw but a terminal may act on — C1
 /// controls such as U+009B (CSI), DEL, and bidirectional overrides — written as `\uXXXX`
 /// escapes. They can only occur inside strings, where the escape means the same character.
@@ -351,6 +357,13 @@ mod tests {
         assert_eq!(escaped, "\"a\\u009b2J\\u202eb\\u007f\\u001b\"");
         let back: String = serde_json::from_str(&escaped).unwrap_or_default();
         assert_eq!(back, "a\u{9b}2J\u{202e}b\u{7f}\u{1b}");
+    }
+
+    #[test]
+    fn a_label_stays_on_its_line() {
+        assert_eq!(one_line("Job a\nb\tc"), "Job a\\nb\\tc");
+        assert_eq!(one_line("plain"), "plain");
+        assert!(!one_line("x\u{1b}[2J").contains('\u{1b}'));
     }
 
     #[test]
