@@ -1152,6 +1152,35 @@ fn kubernetes_walks_kinds_and_tuning_jobs() {
         "{fix}"
     );
     client.stop();
+    // A field of the manifest given twice (the operator's region, a second spec).
+    std::fs::write(
+        &tuning,
+        hpo.replace(
+            "  region: us-west-2\n",
+            "  region: us-west-2\n  region: eu-west-1\n",
+        ),
+    )
+    .unwrap();
+    let out = json_of(&[tuning.to_str().unwrap()]);
+    assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(
+        (
+            &out["diagnostics"][0]["rule"],
+            &out["diagnostics"][0]["pointer"]
+        ),
+        (&"SL002".into(), &"/spec/region".into()),
+        "{out}"
+    );
+    std::fs::write(&tuning, format!("{hpo}spec: {{}}\n")).unwrap();
+    let out = json_of(&[tuning.to_str().unwrap()]);
+    assert!(
+        out["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "SL002" && d["pointer"] == "/spec"),
+        "{out}"
+    );
     // A member of the API newer than ACK's CRD never reaches SageMaker either.
     let ack = std::fs::read_to_string(common::root().join("testdata/valid/k8s-ack-tuning-job.yaml"))
         .unwrap()

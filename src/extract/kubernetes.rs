@@ -133,6 +133,11 @@ fn document(found: &mut Found<'_>, doc: &Node, at: &str) {
             return;
         }
     };
+    // A field given twice in the manifest itself (the request's own keys are SL002's there).
+    repeated(found, doc, at);
+    if let (Flavor::Operator, Some(spec)) = (flavor, doc.get("spec")) {
+        repeated_of(found, spec, &pointer::join(at, "spec"), OPERATOR_ONLY);
+    }
     let spec_at = pointer::join(at, "spec");
     let resource_label = label.clone();
     let origin = Arc::new(Origin {
@@ -374,6 +379,35 @@ fn crd_has(flavor: Flavor, kind: &str, path: &[String]) -> bool {
     CRD_FIELDS
         .get(&(flavor, kind))
         .is_none_or(|fields| fields.contains(path.join(".").as_str()))
+}
+
+/// SL002 for each member of the manifest's `object` given twice.
+fn repeated(found: &mut Found<'_>, object: &Node, at: &str) {
+    repeated_of(found, object, at, &[]);
+}
+
+/// SL002 for each member of `object` given twice (of `only`, when not empty).
+fn repeated_of(found: &mut Found<'_>, object: &Node, at: &str, only: &[&str]) {
+    let members = object.as_object().unwrap_or_default();
+    for (i, m) in members.iter().enumerate() {
+        if !only.is_empty() && !only.contains(&m.key.as_str()) {
+            continue;
+        }
+        let Some(first) = members[..i].iter().find(|f| f.key == m.key) else {
+            continue;
+        };
+        let line = found.source.position(first.key_span.start).line;
+        found.finding(
+            &duplicate_key::RULE,
+            (pointer::join(at, &m.key), m.key_span),
+            format!(
+                "duplicate key `{}` (first defined on line {line}): Kubernetes rejects a manifest with a duplicate field (kubectl's default field validation), and YAML loaders that accept it keep only this last value",
+                m.key
+            ),
+            "remove one of the two, keeping the value you mean",
+            None,
+        );
+    }
 }
 
 /// Members of the operator's spec that are not part of the request.
