@@ -777,36 +777,40 @@ impl Builder<'_> {
                         .iter()
                         .find(|(spelt, _)| *spelt == m.key)
                         .map(|(_, name)| name);
-                    if let Some(name) = member.filter(|n| self.left_out(shape, api, n)) {
-                        self.problems.push(Problem {
-                            rule: &unknown_key::RULE,
-                            pointer: here.clone(),
-                            span: m.key_span,
-                            message: format!(
+                    // A member of the API the resource's CRD does not have never reaches
+                    // SageMaker: say why, when ACK's generator.yaml says so.
+                    let absent = match member {
+                        Some(name) if self.left_out(shape, api, name) => Some((
+                            format!(
                                 "`{}` is not a field of ACK's {}: its controller leaves the API's {} out of its CRD, so the value never reaches SageMaker",
                                 spec_path(&here),
                                 self.kind,
                                 api_path(api, name)
                             ),
-                            help: "aws-controllers-k8s/sagemaker-controller's generator.yaml ignores it (Kubernetes rejects or drops the field); remove it, or create the job another way if you need it".into(),
-                            remove: true,
-                        });
-                        continue;
-                    }
-                    if member.is_some() && !self.crd_has(&here) {
-                        let (controller, help) = match self.flavor {
-                            Flavor::Ack => ("ACK's", "the controller's CRD was generated from an older SageMaker API than this field; remove it, or create the job another way if you need it"),
-                            Flavor::Operator => ("the SageMaker Operator's", "the operator (end of life since February 2023) was built for an older API; remove the field, or move the job to ACK's controller if it has it"),
-                        };
+                            "aws-controllers-k8s/sagemaker-controller's generator.yaml ignores it (Kubernetes rejects or drops the field); remove it, or create the job another way if you need it",
+                        )),
+                        Some(_) if !self.crd_has(&here) => {
+                            let (controller, help) = match self.flavor {
+                                Flavor::Ack => ("ACK's", "the controller's CRD was generated from an older SageMaker API than this field; remove it, or create the job another way if you need it"),
+                                Flavor::Operator => ("the SageMaker Operator's", "the operator (end of life since February 2023) was built for an older API; remove the field, or move the job to ACK's controller if it has it"),
+                            };
+                            Some((
+                                format!(
+                                    "`{}` is not a field of {controller} {}: its CRD has no such field, so the value never reaches SageMaker",
+                                    spec_path(&here),
+                                    self.kind,
+                                ),
+                                help,
+                            ))
+                        }
+                        _ => None,
+                    };
+                    if let Some((message, help)) = absent {
                         self.problems.push(Problem {
                             rule: &unknown_key::RULE,
                             pointer: here.clone(),
                             span: m.key_span,
-                            message: format!(
-                                "`{}` is not a field of {controller} {}: its CRD has no such field, so the value never reaches SageMaker",
-                                spec_path(&here),
-                                self.kind,
-                            ),
+                            message,
                             help: help.into(),
                             remove: true,
                         });

@@ -166,6 +166,39 @@ pub struct Grid {
     pub counts: Vec<u128>,
 }
 
+impl Grid {
+    /// The number of distinct values of each range, as a product (`3 x 2`).
+    pub fn factors(&self) -> String {
+        self.counts
+            .iter()
+            .map(u128::to_string)
+            .collect::<Vec<_>>()
+            .join(" x ")
+    }
+}
+
+/// The pointer of the tuning job's `MaxNumberOfTrainingJobs`.
+pub const MAX_JOBS: &str = "/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs";
+
+/// A tuning job's strategy and `MaxNumberOfTrainingJobs`, with the combinations of its ranges
+/// ([`combinations`]): what the limit is compared with. `None` when one of them is not written,
+/// or when Autotune chooses the ranges and limits itself.
+pub fn limit_and_combinations<'a>(
+    cx: &Context<'a>,
+    integers: bool,
+) -> Option<(&'a str, i64, Grid)> {
+    if autotuned(cx) {
+        return None;
+    }
+    let config = tuning(cx)?.hyper_parameter_tuning_job_config.as_ref()?;
+    let strategy = config.strategy.as_deref()?;
+    let max_jobs = config
+        .resource_limits
+        .as_ref()?
+        .max_number_of_training_jobs?;
+    Some((strategy, max_jobs, combinations(cx, integers)?))
+}
+
 /// The training jobs a Grid search runs: one per distinct combination of the categorical values
 /// (see [`combinations`]; a Grid search takes no numeric range).
 pub fn grid_combinations(cx: &Context<'_>) -> Option<Grid> {

@@ -12,48 +12,20 @@ pub const RULE: Rule = Rule {
     check: Check::Request(check),
 };
 
-const MAX_JOBS: &str = "/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs";
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // Autotune may choose other ranges and limits than those written.
-    if super::autotuned(cx) {
-        return;
-    }
-    let Some(config) = cx
-        .tuning
-        .and_then(|t| t.hyper_parameter_tuning_job_config.as_ref())
-    else {
+    let Some((strategy, max_jobs, grid)) = super::limit_and_combinations(cx, true) else {
         return;
     };
     // A Grid search runs each combination once, whatever the limit says (TN013).
-    if config.strategy.as_deref().is_none_or(|s| s == "Grid") {
+    let combinations = grid.combinations;
+    if strategy == "Grid" || u128::try_from(max_jobs).is_ok_and(|n| n <= combinations) {
         return;
     }
-    let Some(max_jobs) = config
-        .resource_limits
-        .as_ref()
-        .and_then(|l| l.max_number_of_training_jobs)
-    else {
-        return;
-    };
-    let Some(super::Grid {
-        combinations, counts, ..
-    }) = super::combinations(cx, true)
-    else {
-        return;
-    };
-    if u128::try_from(max_jobs).is_ok_and(|n| n <= combinations) {
-        return;
-    }
-    let factors = counts
-        .iter()
-        .map(u128::to_string)
-        .collect::<Vec<_>>()
-        .join(" x ");
+    let factors = grid.factors();
     out.push(
         cx.diagnostic(
             &RULE,
-            MAX_JOBS,
+            super::MAX_JOBS,
             Target::Value,
             format!("MaxNumberOfTrainingJobs is {max_jobs}, but the ranges have only {combinations} distinct combinations ({factors} values): SageMaker rejects a tuning job that asks for more training jobs than there are combinations"),
         )
