@@ -27,12 +27,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if data_type != Some("ManifestFile") {
             continue;
         }
-        let Some((mode, from)) = input_mode(cx, i, channel) else {
+        let fast_file = input_mode(cx, i, channel).filter(|(mode, _)| *mode == "FastFile");
+        let Some((_, from)) = fast_file else {
             continue;
         };
-        if mode != "FastFile" {
-            continue;
-        }
         out.push(
             cx.diagnostic(
                 &RULE,

@@ -1,7 +1,7 @@
 //! PL002 `inter-container-encryption-disabled` (see `rules/PL002.md`).
 
-use super::flag;
-use crate::diagnostic::{Diagnostic, Severity, Target};
+use super::not_enabled;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -20,27 +20,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(n) = instances.filter(|n| *n > 1) else {
         return;
     };
-    let Ok(value) = flag(
-        cx,
-        "/EnableInterContainerTrafficEncryption",
+    let member = (
+        "EnableInterContainerTrafficEncryption",
         cx.request.enable_inter_container_traffic_encryption,
-    ) else {
+    );
+    let context = format!(" on a job of {n} instances");
+    let consequence = "traffic between the training containers is not encrypted";
+    let Some(d) = not_enabled(cx, &RULE, member, &context, consequence) else {
         return;
-    };
-    let d = match value {
-        Some(true) => return,
-        Some(false) => cx.diagnostic(
-            &RULE,
-            "/EnableInterContainerTrafficEncryption",
-            Target::Value,
-            format!("EnableInterContainerTrafficEncryption is false on a job of {n} instances: traffic between the training containers is not encrypted"),
-        ),
-        None => cx.diagnostic(
-            &RULE,
-            "",
-            Target::Key,
-            format!("EnableInterContainerTrafficEncryption is not set (default false) on a job of {n} instances: traffic between the training containers is not encrypted"),
-        ),
     };
     out.push(d.with_help("set EnableInterContainerTrafficEncryption: true (distributed training takes longer with it)"));
 }

@@ -31,14 +31,34 @@ pub fn parameter(code: &str) -> Option<&'static str> {
     }
 }
 
-/// A boolean member of the request: `Some(true)`/`Some(false)` when written literally, `None`
-/// when not set; `Err(())` when it is only known at run time (a Step Functions path
-/// `Name.$`, a placeholder) and cannot be judged.
-fn flag(cx: &Context<'_>, pointer: &str, typed: Option<bool>) -> Result<Option<bool>, ()> {
+/// The finding of a policy that wants the boolean `member` of the request true: at its value
+/// when it is false, at the request when it is not set (its default is false); none when it is
+/// true, or known only at run time (a Step Functions path `Name.$`, a placeholder).
+/// `context` follows the member's state in the message (` on a job of 4 instances`).
+fn not_enabled(
+    cx: &Context<'_>,
+    rule: &'static crate::rules::Rule,
+    (member, typed): (&str, Option<bool>),
+    context: &str,
+    consequence: &str,
+) -> Option<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::Target;
+    let at = format!("/{member}");
     match typed {
-        Some(b) => Ok(Some(b)),
-        None if cx.has(pointer) => Err(()),
-        None => Ok(None),
+        Some(true) => None,
+        Some(false) => Some(cx.diagnostic(
+            rule,
+            at,
+            Target::Value,
+            format!("{member} is false{context}: {consequence}"),
+        )),
+        None if cx.has(&at) => None,
+        None => Some(cx.diagnostic(
+            rule,
+            "",
+            Target::Key,
+            format!("{member} is not set (default false){context}: {consequence}"),
+        )),
     }
 }
 

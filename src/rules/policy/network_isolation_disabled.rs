@@ -1,7 +1,7 @@
 //! PL001 `network-isolation-disabled` (see `rules/PL001.md`).
 
-use super::flag;
-use crate::diagnostic::{Diagnostic, Severity, Target};
+use super::not_enabled;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
 pub const RULE: Rule = Rule {
@@ -18,27 +18,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if crate::rules::algorithm::builtin::without_network_isolation(cx) {
         return;
     }
-    let Ok(value) = flag(
-        cx,
-        "/EnableNetworkIsolation",
-        cx.request.enable_network_isolation,
-    ) else {
+    let member = ("EnableNetworkIsolation", cx.request.enable_network_isolation);
+    let consequence = "the training container can make outbound network calls";
+    let Some(d) = not_enabled(cx, &RULE, member, "", consequence) else {
         return;
-    };
-    let d = match value {
-        Some(true) => return,
-        Some(false) => cx.diagnostic(
-            &RULE,
-            "/EnableNetworkIsolation",
-            Target::Value,
-            "EnableNetworkIsolation is false: the training container can make outbound network calls",
-        ),
-        None => cx.diagnostic(
-            &RULE,
-            "",
-            Target::Key,
-            "EnableNetworkIsolation is not set (default false): the training container can make outbound network calls",
-        ),
     };
     out.push(d.with_help("set EnableNetworkIsolation: true (SageMaker still downloads the input and uploads the output for the container)"));
 }
