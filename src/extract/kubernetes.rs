@@ -328,8 +328,8 @@ fn ack_ignored_fields(shape: Shape) -> &'static [&'static str] {
             "HyperParameterTuningJobConfig.TuningJobCompletionCriteria.BestObjectiveNotImproving",
             "HyperParameterTuningJobConfig.TuningJobCompletionCriteria.ConvergenceDetected",
         ],
-        // The same, for a definition read on its own (the language server completing in one).
-        Shape::TrainingJobDefinition => &["Environment"],
+        // (A definition is rebuilt as part of its tuning job, never on its own.)
+        Shape::TrainingJobDefinition => &[],
     }
 }
 

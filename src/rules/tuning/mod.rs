@@ -1,6 +1,7 @@
 //! The tuning job's own constraints (TNxxx): its ranges, its strategy and its limits. They run
 //! on a CreateHyperParameterTuningJob request (`Shape::TuningJob`); its training job
-//! definitions are checked by the other rules as requests of their own.
+//! definitions are checked by the other rules as requests of their own. Those about one
+//! definition also run on a definition file of its own ([`definitions_of`], `rules::applies`).
 
 registry! {
     range_min_above_max,
